@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
+import { databaseModule } from '@libs/common/database/database.module';
+import { HealthModule } from '@libs/common/health/health.module';
+import { KafkaModule } from '@libs/common/kafka/kafka.module';
+import { LoggingModule } from '@libs/common/logging/logging.module';
+import { RedisModule } from '@libs/common/redis/redis.module';
+import { DIALOGUE_CONFIG, DialogueConfig } from './config';
+import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
+import { ConversationStates } from './conversation/conversation-state';
+import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
+import { dialogueDatabase } from './database';
+import { TellCitizenAboutTicket } from './tickets/tell-citizen-about-ticket.use-case';
+import { TicketEventsHandler } from './tickets/ticket-events.handler';
+
+export const DIALOGUE_GROUP_ID = 'dialogue';
+
+@Module({})
+export class DialogueModule {
+  static forRoot(config: DialogueConfig, logger: Logger): DynamicModule {
+    return {
+      module: DialogueModule,
+      imports: [
+        LoggingModule.forRoot(logger),
+        databaseModule(dialogueDatabase(config.DATABASE_URL)),
+        RedisModule.forRoot(config.REDIS_URL, 'dialogue'),
+        KafkaModule.forRoot({ clientId: 'dialogue', groupId: DIALOGUE_GROUP_ID, brokers: config.KAFKA_BROKERS }),
+        HealthModule,
+      ],
+      controllers: [CitizenMessagesHandler, TicketEventsHandler],
+      providers: [
+        { provide: DIALOGUE_CONFIG, useValue: config },
+        ConversationStates,
+        HandleCitizenMessage,
+        TellCitizenAboutTicket,
+      ],
+    };
+  }
+}

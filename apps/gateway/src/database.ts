@@ -1,0 +1,12 @@
+import { AppDatabase } from '@libs/common/database/app-database';
+import { ConversationEntity } from './conversations/conversation.entity';
+import { MessageEntity } from './conversations/message.entity';
+import { StaffAccountEntity } from './staff/staff-account.entity';
+import { CreateGatewayTables1764150000000 } from './migrations/1764150000000-CreateGatewayTables';
+
+export const gatewayDatabase = (url: string): AppDatabase => ({
+  schema: 'gateway',
+  url,
+  entities: [ConversationEntity, MessageEntity, StaffAccountEntity],
+  migrations: [CreateGatewayTables1764150000000],
+});

@@ -1,0 +1,57 @@
+import { DomainError } from '@libs/common/errors/domain-error';
+
+/** The official schedule: which dates are working days, and up to which year the State Council has published it. */
+export interface HolidaySchedule {
+  isWorkingDay(date: string): boolean;
+  lastPublishedYear: number;
+}
+
+export class ScheduleNotPublished extends DomainError {
+  constructor(year: number) {
+    super('unprocessable', `${year} 年的法定节假日安排尚未公布，无法计算工作日`);
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Working-day arithmetic (工作日) on the official schedule, make-up working days (调休上班) included. The day counting
+ * starts from is not counted, as for administrative time limits. A date past the published schedule is refused, never
+ * guessed.
+ */
+export class WorkingDayCalendar {
+  constructor(private readonly schedule: HolidaySchedule) {}
+
+  isWorkingDay(date: string): boolean {
+    const year = Number(date.slice(0, 4));
+    if (year > this.schedule.lastPublishedYear) throw new ScheduleNotPublished(year);
+    return this.schedule.isWorkingDay(date);
+  }
+
+  /** The date `days` working days after `from` (both YYYY-MM-DD). */
+  addWorkingDays(from: string, days: number): string {
+    if (!ISO_DATE.test(from)) throw new DomainError('invalid', '日期格式应为 YYYY-MM-DD');
+    let date = from;
+    for (let counted = 0; counted < days; ) {
+      date = nextDay(date);
+      if (this.isWorkingDay(date)) counted += 1;
+    }
+    return date;
+  }
+}
+
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Today's date in China (UTC+8, no daylight saving), as YYYY-MM-DD. */
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The end of a date in China: a deadline "by 3 December" runs until 23:59:59 that day, Beijing time. */
+export function endOfChinaDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}

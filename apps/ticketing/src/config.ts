@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import {
+  activeKeyIsKnown,
+  httpPort,
+  infrastructureFields,
+  personalDataFields,
+  staffAuthFields,
+} from '@libs/common/config/config-fields';
+
+export const TicketingConfig = z
+  .object({
+    ...infrastructureFields,
+    ...staffAuthFields,
+    ...personalDataFields,
+    TICKETING_PORT: httpPort(3002),
+    KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(1).max(5000).default(100),
+    /** 办结时限: working days a department has to conclude a ticket, as the citizen is told. */
+    CONCLUDE_WITHIN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  })
+  .superRefine(activeKeyIsKnown);
+export type TicketingConfig = z.infer<typeof TicketingConfig>;
+
+export const TICKETING_CONFIG = Symbol('TicketingConfig');

@@ -1,0 +1,12 @@
+import { AppDatabase } from '@libs/common/database/app-database';
+import { CreateTicketingTables1764150100000 } from './migrations/1764150100000-CreateTicketingTables';
+import { DepartmentEntity } from './routing/department.entity';
+import { RoutingRuleEntity } from './routing/routing-rule.entity';
+import { TicketEntity } from './tickets/ticket.entity';
+
+export const ticketingDatabase = (url: string): AppDatabase => ({
+  schema: 'ticketing',
+  url,
+  entities: [DepartmentEntity, RoutingRuleEntity, TicketEntity],
+  migrations: [CreateTicketingTables1764150100000],
+});

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
+import { StaffAuthModule } from '@libs/common/auth/staff-auth.module';
+import { databaseModule } from '@libs/common/database/database.module';
+import { HealthModule } from '@libs/common/health/health.module';
+import { KafkaModule } from '@libs/common/kafka/kafka.module';
+import { LoggingModule } from '@libs/common/logging/logging.module';
+import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
+import { RedisModule } from '@libs/common/redis/redis.module';
+import { Clock, SystemClock } from '@libs/common/time/clock';
+import { officialHolidaySchedule } from './calendar/official-holiday-schedule';
+import { WorkingDayCalendar } from './calendar/working-day-calendar';
+import { TICKETING_CONFIG, TicketingConfig } from './config';
+import { ticketingDatabase } from './database';
+import { Routing } from './routing/routing';
+import { CreateTicket } from './tickets/create-ticket.use-case';
+import { TicketCommandsHandler } from './tickets/ticket-commands.handler';
+import { TicketStore } from './tickets/ticket-store';
+import { TicketsController } from './tickets/tickets.controller';
+
+export const TICKETING_GROUP_ID = 'ticketing';
+
+@Module({})
+export class TicketingModule {
+  static forRoot(config: TicketingConfig, logger: Logger): DynamicModule {
+    return {
+      module: TicketingModule,
+      imports: [
+        LoggingModule.forRoot(logger),
+        databaseModule(ticketingDatabase(config.DATABASE_URL)),
+        RedisModule.forRoot(config.REDIS_URL, 'ticketing'),
+        KafkaModule.forRoot({ clientId: 'ticketing', groupId: TICKETING_GROUP_ID, brokers: config.KAFKA_BROKERS }),
+        PersonalDataModule.forRoot(config),
+        StaffAuthModule.forRoot(config.JWT_SECRET),
+        HealthModule,
+      ],
+      controllers: [TicketCommandsHandler, TicketsController],
+      providers: [
+        { provide: TICKETING_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar(officialHolidaySchedule()) },
+        Routing,
+        TicketStore,
+        CreateTicket,
+      ],
+    };
+  }
+}

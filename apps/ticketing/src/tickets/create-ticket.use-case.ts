@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createEnvelope } from '@libs/common/contracts/envelope';
+import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
+import { Outgoing, Topic } from '@libs/common/contracts/topics';
+import { traceContext } from '@libs/common/logging/trace-context';
+import { Clock } from '@libs/common/time/clock';
+import { ScheduleNotPublished, WorkingDayCalendar, chinaDate, endOfChinaDay } from '../calendar/working-day-calendar';
+import { DepartmentEntity } from '../routing/department.entity';
+import { Routing } from '../routing/routing';
+import { TICKETING_CONFIG, TicketingConfig } from '../config';
+import { TicketEntity } from './ticket.entity';
+import { TicketStore } from './ticket-store';
+
+/**
+ * 受理 and 派单 in one step: a complaint becomes a ticket routed to its department, with the deadline in working
+ * days. A redelivered command finds the ticket it created and announces it again under the same event id.
+ */
+@Injectable()
+export class CreateTicket {
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly routing: Routing,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+    @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
+  ) {}
+
+  async execute(command: TicketCommandV1): Promise<Outgoing[]> {
+    const ticket = (await this.tickets.findBySourceCommand(command.id)) ?? (await this.open(command));
+    traceContext.annotate({ ticketNo: ticket.ticketNo });
+    return [this.ticketCreated(ticket, await this.routing.department(ticket.departmentCode), command)];
+  }
+
+  private async open(command: TicketCommandV1): Promise<TicketEntity> {
+    const department = await this.routing.departmentFor(command.payload.category, command.payload.regionCode);
+    const acceptedAt = this.clock.now();
+    const workingDays = this.config.CONCLUDE_WITHIN_WORKING_DAYS;
+    return this.tickets.insertOnce({
+      command: command.payload,
+      sourceCommandId: command.id,
+      departmentCode: department.code,
+      acceptedAt,
+      workingDays,
+      dueAt: this.dueAt(acceptedAt, workingDays),
+    });
+  }
+
+  /** Null when the holiday schedule for the period is not published yet: the citizen is told the days, not a date. */
+  private dueAt(acceptedAt: Date, workingDays: number): Date | null {
+    try {
+      return endOfChinaDay(this.calendar.addWorkingDays(chinaDate(acceptedAt), workingDays));
+    } catch (error) {
+      if (error instanceof ScheduleNotPublished) return null;
+      throw error;
+    }
+  }
+
+  private ticketCreated(ticket: TicketEntity, department: DepartmentEntity, command: TicketCommandV1): Outgoing {
+    return {
+      topic: Topic.TicketEventsV1,
+      envelope: createEnvelope(
+        'ticket.created',
+        1,
+        ticket.conversationId,
+        {
+          ticketNo: ticket.ticketNo,
+          conversationId: ticket.conversationId,
+          channel: command.payload.channel,
+          sourceMessageId: ticket.sourceMessageId,
+          lang: command.payload.lang,
+          category: ticket.category,
+          regionCode: ticket.regionCode,
+          departmentCode: department.code,
+          departmentName: department.name,
+          acceptedAt: ticket.acceptedAt.toISOString(),
+          workingDays: ticket.workingDays,
+          dueAt: ticket.dueAt?.toISOString() ?? null,
+        },
+        { traceId: command.traceId, envelopeId: command.id },
+      ),
+    };
+  }
+}

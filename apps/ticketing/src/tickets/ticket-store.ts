@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import { CreateTicketV1 } from '@libs/common/contracts/ticket-commands.v1';
+import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { TicketEntity } from './ticket.entity';
+
+export interface NewTicket {
+  command: CreateTicketV1;
+  sourceCommandId: string;
+  departmentCode: string;
+  acceptedAt: Date;
+  workingDays: number;
+  dueAt: Date | null;
+}
+
+/** Tickets in the ticketing schema. Numbers are GD + the acceptance date (Beijing) + a sequence: GD20261126000042. */
+@Injectable()
+export class TicketStore {
+  private readonly tickets: Repository<TicketEntity>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly cipher: FieldCipher,
+  ) {
+    this.tickets = dataSource.getRepository(TicketEntity);
+  }
+
+  findBySourceCommand(sourceCommandId: string): Promise<TicketEntity | null> {
+    return this.tickets.findOneBy({ sourceCommandId });
+  }
+
+  /** Inserts the ticket once per command; a concurrent second insert of the same command finds the first. */
+  async insertOnce(ticket: NewTicket): Promise<TicketEntity> {
+    const { command } = ticket;
+    await this.tickets.query(
+      `WITH n AS (SELECT nextval('ticketing.ticket_no_seq')::text AS v)
+       INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
+         source_message_id, lang, category, region_code, description_cipher, status, department_code, accepted_at,
+         working_days, due_at)
+       SELECT $1, 'GD' || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(n.v, greatest(6, length(n.v)), '0'),
+         $3, $4, $5, $6, $7, $8, $9, $10, $11, 'assigned', $12, $2, $13, $14
+       FROM n
+       ON CONFLICT (source_command_id) DO NOTHING`,
+      [
+        randomUUID(),
+        ticket.acceptedAt,
+        ticket.sourceCommandId,
+        command.conversationId,
+        command.channel,
+        command.citizenId,
+        command.sourceMessageId,
+        command.lang,
+        command.category,
+        command.regionCode,
+        this.cipher.encrypt(command.description),
+        ticket.departmentCode,
+        ticket.workingDays,
+        ticket.dueAt,
+      ],
+    );
+    return this.tickets.findOneByOrFail({ sourceCommandId: ticket.sourceCommandId });
+  }
+
+  findByNo(ticketNo: string): Promise<TicketEntity | null> {
+    return this.tickets.findOneBy({ ticketNo });
+  }
+
+  /** Newest first; only the given department's when one is given. */
+  list(options: { departmentCode?: string; limit: number; offset: number }): Promise<TicketEntity[]> {
+    return this.tickets.find({
+      where: options.departmentCode ? { departmentCode: options.departmentCode } : {},
+      order: { acceptedAt: 'DESC' },
+      take: options.limit,
+      skip: options.offset,
+    });
+  }
+
+  description(ticket: TicketEntity): string {
+    return this.cipher.decrypt(ticket.descriptionCipher);
+  }
+}

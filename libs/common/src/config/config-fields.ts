@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** The settings every app shares. Each app's config.ts composes its schema from these and its own fields. */
+
+export const httpPort = (fallback: number) =>
+  z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number').default(fallback);
+
+const brokerAddress = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+export const infrastructureFields = {
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+  KAFKA_BROKERS: z
+    .string()
+    .transform((list) => list.split(',').map((broker) => broker.trim()))
+    .refine((brokers) => brokers.every((broker) => brokerAddress.test(broker)), 'must be host:port[,host:port…]'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+export const staffAuthFields = {
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+};
+
+const base64Key = (minBytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64')
+    .refine((text) => Buffer.from(text, 'base64').length >= minBytes, `must decode to at least ${minBytes} bytes`);
+
+/** PII_KEYS="2026a:<base64 32 bytes>,2025b:<base64 32 bytes>": every key ever used, so old ciphertexts stay readable. */
+export const personalDataFields = {
+  PII_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      const keys = new Map<string, Buffer>();
+      for (const entry of text.split(',')) {
+        const [id, material] = entry.trim().split(':');
+        if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || !material || !base64Key(32).safeParse(material).success) {
+          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of id:<base64 of 32 bytes>' });
+          return z.NEVER;
+        }
+        keys.set(id, Buffer.from(material, 'base64').subarray(0, 32));
+      }
+      return keys;
+    }),
+  PII_ACTIVE_KEY_ID: z.string().min(1),
+  BLIND_INDEX_KEY: base64Key(32).transform((text) => Buffer.from(text, 'base64')),
+};
+
+/** The active key must be one of the keys; checked once the whole schema has been read. */
+export function activeKeyIsKnown(config: { PII_KEYS: Map<string, Buffer>; PII_ACTIVE_KEY_ID: string }, ctx: z.RefinementCtx) {
+  if (!config.PII_KEYS.has(config.PII_ACTIVE_KEY_ID)) {
+    ctx.addIssue({ code: 'custom', path: ['PII_ACTIVE_KEY_ID'], message: 'must name one of the ids in PII_KEYS' });
+  }
+}

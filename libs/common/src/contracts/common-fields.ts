@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Fields several contracts share. */
+
+export const Channel = z.enum(['webchat', 'wecom', 'wechat_kf', 'wxa', 'sms', 'wechaty']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Lang = z.enum(['zh', 'en', 'ug']);
+export type Lang = z.infer<typeof Lang>;
+
+/** 行政区划代码 (GB/T 2260), six digits. */
+export const RegionCode = z.string().regex(/^\d{6}$/, 'must be a 6-digit administrative division code');
+
+export const GeoPoint = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  label: z.string().max(200).optional(),
+});
+
+/** The longest citizen message we accept, on every channel. */
+export const MAX_CITIZEN_TEXT = 2000;
