@@ -21,7 +21,6 @@ export const DATABASE_NAME = 'gov_assistant';
 export interface PostgresServer {
   /** postgres://… for a database on this server (the project's own by default). */
   url(database?: string): string;
-  createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -78,19 +77,23 @@ export async function startPostgres(options: {
   const url = (database = DATABASE_NAME) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   await waitUntil('PostgreSQL', () => canConnect(url('postgres')), { timeoutMs: 60_000, process: server });
-  const createDatabase = async (name: string) => {
-    const client = new Client({ connectionString: url('postgres') });
-    await client.connect();
-    try {
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-    } finally {
-      await client.end();
-    }
-    return url(name);
-  };
-  await createDatabase(DATABASE_NAME);
-  return { url, createDatabase, stop: () => stopPostgres(server) };
+  await createDatabase(url('postgres'), DATABASE_NAME);
+  return { url, stop: () => stopPostgres(server) };
+}
+
+/** Creates the database unless it exists; returns its URL (the admin URL with the database name changed). */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function stopPostgres(server: ManagedProcess): Promise<void> {
