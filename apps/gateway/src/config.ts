@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   activeKeyIsKnown,
+  alwaysCheck,
   httpPort,
   infrastructureFields,
   personalDataFields,
@@ -19,7 +20,7 @@ export const GatewayConfig = z
     /** Only for the demo-content command: with it unset, no demo account is created. */
     DEMO_STAFF_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   })
-  .superRefine(activeKeyIsKnown);
+  .superRefine(activeKeyIsKnown, alwaysCheck);
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
 export const GATEWAY_CONFIG = Symbol('GatewayConfig');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   activeKeyIsKnown,
+  alwaysCheck,
   httpPort,
   infrastructureFields,
   personalDataFields,
@@ -17,7 +18,7 @@ export const TicketingConfig = z
     /** 办结时限: working days a department has to conclude a ticket, as the citizen is told. */
     CONCLUDE_WITHIN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   })
-  .superRefine(activeKeyIsKnown);
+  .superRefine(activeKeyIsKnown, alwaysCheck);
 export type TicketingConfig = z.infer<typeof TicketingConfig>;
 
 export const TICKETING_CONFIG = Symbol('TicketingConfig');

@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** The settings every app shares. Each app's config.ts composes its schema from these and its own fields. */
 
 export const httpPort = (fallback: number) =>
-  z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number').default(fallback);
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(1, 'must be a port number')
+    .max(65535, 'must be a port number')
+    .default(fallback);
 
 const brokerAddress = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -47,9 +52,15 @@ export const personalDataFields = {
   BLIND_INDEX_KEY: base64Key(32).transform((text) => Buffer.from(text, 'base64')),
 };
 
-/** The active key must be one of the keys; checked once the whole schema has been read. */
-export function activeKeyIsKnown(config: { PII_KEYS: Map<string, Buffer>; PII_ACTIVE_KEY_ID: string }, ctx: z.RefinementCtx) {
+/**
+ * The active key must be one of the keys. Checked on the whole schema, and even when other variables are bad, so a
+ * misconfigured app names every problem at once: `.superRefine(activeKeyIsKnown, alwaysCheck)`.
+ */
+export function activeKeyIsKnown(config: { PII_KEYS: unknown; PII_ACTIVE_KEY_ID: unknown }, ctx: z.RefinementCtx) {
+  if (!(config.PII_KEYS instanceof Map) || typeof config.PII_ACTIVE_KEY_ID !== 'string') return;
   if (!config.PII_KEYS.has(config.PII_ACTIVE_KEY_ID)) {
     ctx.addIssue({ code: 'custom', path: ['PII_ACTIVE_KEY_ID'], message: 'must name one of the ids in PII_KEYS' });
   }
 }
+
+export const alwaysCheck = { when: () => true };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { activeKeyIsKnown, httpPort, infrastructureFields, personalDataFields } from './config-fields';
+import { activeKeyIsKnown, alwaysCheck, httpPort, infrastructureFields, personalDataFields } from './config-fields';
 import { ConfigError, loadConfig } from './load-config';
 
 const key = Buffer.alloc(32, 7).toString('base64');
 const Schema = z
   .object({ ...infrastructureFields, ...personalDataFields, GATEWAY_PORT: httpPort(3000) })
-  .superRefine(activeKeyIsKnown);
+  .superRefine(activeKeyIsKnown, alwaysCheck);
 const valid = {
   DATABASE_URL: 'postgres://u:p@db:5432/app',
   REDIS_URL: 'redis://cache:6379',
@@ -65,5 +65,14 @@ describe('loadConfig', () => {
       'PII_ACTIVE_KEY_ID: must name one of the ids in PII_KEYS',
     ]);
     expect(problemsOf({ ...valid, PII_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })[0]).toMatch(/^PII_KEYS: /);
+  });
+
+  it('reports the active key alongside every other problem', () => {
+    const problems = problemsOf({ ...valid, PII_ACTIVE_KEY_ID: 'k2', GATEWAY_PORT: 'eighty', REDIS_URL: '' });
+    expect(problems).toEqual([
+      'REDIS_URL: must be a redis:// URL',
+      'GATEWAY_PORT: must be a port number',
+      'PII_ACTIVE_KEY_ID: must name one of the ids in PII_KEYS',
+    ]);
   });
 });
