@@ -19,11 +19,14 @@ export interface ProducerOptions {
  * Produces envelopes, each checked against its topic's schema first. Everything queued within lingerMs goes out in
  * one request (one producer.send per message caps a chat at ~150 round trips/s on the dev broker; see
  * docs/adr/0002-batch-at-the-kafka-edges.md). Each caller's promise resolves when its batch is acknowledged.
+ * One batch is in flight at a time, and what queues meanwhile goes next: concurrent sends could overtake each other
+ * on their way to the broker, and the messages of one conversation must stay in order.
  */
 export class EnvelopeProducer {
   private readonly producer: Producer;
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
 
   constructor(
     kafka: Kafka,
@@ -37,7 +40,7 @@ export class EnvelopeProducer {
   }
 
   async disconnect(): Promise<void> {
-    if (this.queue.length > 0) await this.flush();
+    while (this.inFlight || this.queue.length > 0) await (this.inFlight ?? this.flush());
     await this.producer.disconnect();
   }
 
@@ -60,16 +63,24 @@ export class EnvelopeProducer {
   private enqueue(topic: string, message: Message): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ topic, message, resolve, reject });
+      if (this.inFlight) return;
       if (this.queue.length >= this.options.maxBatchSize) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
     });
   }
 
-  private async flush(): Promise<void> {
+  private flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.queue;
-    this.queue = [];
+    const batch = this.queue.splice(0, this.options.maxBatchSize);
+    this.inFlight = this.sendBatch(batch).finally(() => {
+      this.inFlight = undefined;
+      if (this.queue.length > 0) void this.flush();
+    });
+    return this.inFlight;
+  }
+
+  private async sendBatch(batch: Pending[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const { topic, message } of batch) {
       const messages = byTopic.get(topic);
