@@ -1,15 +1,15 @@
 // Three suites: unit (pure logic, beside the code), integration (against the real servers `npm test` starts) and
 // end to end (the apps running, through HTTP and Kafka). `npm test -- --selectProjects unit` runs one.
 const swc = (syntax) => [
-    '@swc/jest',
-    {
-      jsc: {
-        parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
-        transform: { legacyDecorator: true, decoratorMetadata: true },
-        target: 'es2022',
-      },
-      module: { type: 'commonjs' },
+  '@swc/jest',
+  {
+    jsc: {
+      parser: syntax === 'typescript' ? { syntax, decorators: true } : { syntax },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
     },
+    module: { type: 'commonjs' },
+  },
 ];
 // uuid ships only ES modules, which jest (unlike Node 20.19+) cannot require: compile it like our own code.
 const transform = { '^.+\\.ts$': swc('typescript'), '/node_modules/uuid/.+\\.js$': swc('ecmascript') };

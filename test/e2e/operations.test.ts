@@ -57,7 +57,10 @@ describe('an app with bad configuration', () => {
   });
 
   it('says so when its port is taken', async () => {
-    const { code, output } = await runApp('notifier', { ...system.env, NOTIFIER_PORT: new URL(system.url('gateway')).port });
+    const { code, output } = await runApp('notifier', {
+      ...system.env,
+      NOTIFIER_PORT: new URL(system.url('gateway')).port,
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/notifier cannot start: port \d+ is already in use/);
   });

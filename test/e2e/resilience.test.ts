@@ -33,8 +33,8 @@ describe('nothing accepted is lost', () => {
     expect(accepted.every((answer) => answer.status === 202)).toBe(true);
 
     await eventually(async () => {
-      const replies = (await Promise.all(sessions.map((sessionId) => chat.history(sessionId)))).flatMap(
-        (history) => history.body.messages.filter((message) => message.direction === 'out'),
+      const replies = (await Promise.all(sessions.map((sessionId) => chat.history(sessionId)))).flatMap((history) =>
+        history.body.messages.filter((message) => message.direction === 'out'),
       );
       for (const answer of accepted) {
         const count = replies.filter((reply) => reply.inReplyTo === answer.body.messageId).length;

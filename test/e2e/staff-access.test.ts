@@ -24,9 +24,13 @@ const logIn = async (username: string, password = system.staffPassword) => {
 };
 const tokenOf = async (username: string) => (await logIn(username)).body.accessToken;
 const tickets = (token?: string, path = '') =>
-  request<{ tickets: TicketView[] } & TicketView & ErrorAnswer>('GET', system.url('ticketing', `/api/v1/tickets${path}`), {
-    token,
-  });
+  request<{ tickets: TicketView[] } & TicketView & ErrorAnswer>(
+    'GET',
+    system.url('ticketing', `/api/v1/tickets${path}`),
+    {
+      token,
+    },
+  );
 
 describe('staff sign-in', () => {
   it('issues a token that carries the roles and the department', async () => {
@@ -47,7 +51,9 @@ describe('staff sign-in', () => {
   });
 
   it('refuses a malformed sign-in with 400', async () => {
-    const answer = await request<ErrorAnswer>('POST', system.url('gateway', '/api/v1/auth/login'), { json: { username: 'admin' } });
+    const answer = await request<ErrorAnswer>('POST', system.url('gateway', '/api/v1/auth/login'), {
+      json: { username: 'admin' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain('password');
   });

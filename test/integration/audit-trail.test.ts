@@ -41,7 +41,9 @@ describe('the audit trail', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(dataSource.query(`UPDATE "office"."audit_log" SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE "office"."audit_log" SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query(`DELETE FROM "office"."audit_log" WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`TRUNCATE "office"."audit_log"`)).rejects.toThrow(/append-only/);
   });
@@ -59,7 +61,10 @@ describe('the audit trail', () => {
     if (!before.ok || !before.head) throw new Error('expected a valid chain');
     await tamper(`DELETE FROM "office"."audit_log" WHERE seq = 20`);
     expect(await verifyAuditLog(dataSource, 'office')).toMatchObject({ ok: true, rows: 19 });
-    expect(await verifyAuditLog(dataSource, 'office', before.head)).toMatchObject({ ok: false, problem: 'rows after 19 missing' });
+    expect(await verifyAuditLog(dataSource, 'office', before.head)).toMatchObject({
+      ok: false,
+      problem: 'rows after 19 missing',
+    });
     await tamper(`DELETE FROM "office"."audit_log" WHERE seq = 7`);
     expect(await verifyAuditLog(dataSource, 'office')).toMatchObject({ ok: false, seq: 7, problem: 'row missing' });
   });

@@ -19,7 +19,11 @@ import { testInfrastructure } from '../support/test-infrastructure';
 /** A topic of its own, so the shared test broker holds nothing else on it. */
 const TOPIC = `test.pipeline.${randomUUID()}`;
 const GROUP = `pipeline-${randomUUID()}`;
-const TestItem = envelopeOf('test.item', 1, z.object({ n: z.number().int(), mode: z.enum(['ok', 'refused', 'flaky']) }));
+const TestItem = envelopeOf(
+  'test.item',
+  1,
+  z.object({ n: z.number().int(), mode: z.enum(['ok', 'refused', 'flaky']) }),
+);
 
 /** What the handler did, in order: the effects the tests check. */
 const handled: Array<{ key: string; n: number }> = [];

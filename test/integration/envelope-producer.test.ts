@@ -27,7 +27,9 @@ describe('EnvelopeProducer', () => {
       if (event.payload.apiName === 'Produce') requests.push(1);
     });
     await Promise.all(
-      Array.from({ length: 1000 }, (_, n) => producer.send({ topic: 'channel.outbound.v1', envelope: reply(conversationId, `第${n}条`) })),
+      Array.from({ length: 1000 }, (_, n) =>
+        producer.send({ topic: 'channel.outbound.v1', envelope: reply(conversationId, `第${n}条`) }),
+      ),
     );
     off();
     expect(requests.length).toBeLessThan(100);

@@ -8,7 +8,12 @@ import { ticketingDatabase } from '../../apps/ticketing/src/database';
 import { testInfrastructure } from '../support/test-infrastructure';
 
 const logger = createLogger('migrations-test', 'silent');
-const apps: Array<(url: string) => AppDatabase> = [gatewayDatabase, dialogueDatabase, ticketingDatabase, notifierDatabase];
+const apps: Array<(url: string) => AppDatabase> = [
+  gatewayDatabase,
+  dialogueDatabase,
+  ticketingDatabase,
+  notifierDatabase,
+];
 
 describe('migrations', () => {
   it.each(apps.map((db) => [db('postgres://x@y/z').schema, db]))(
@@ -21,7 +26,8 @@ describe('migrations', () => {
         const applied = await dataSource.query(`SELECT name FROM "${db.schema}"."migrations"`);
         expect(applied).toHaveLength(Array.isArray(db.migrations) ? db.migrations.length : 0);
         expect(await dataSource.showMigrations()).toBe(false);
-        for (let left = applied.length; left > 0; left -= 1) await dataSource.undoLastMigration({ transaction: 'each' });
+        for (let left = applied.length; left > 0; left -= 1)
+          await dataSource.undoLastMigration({ transaction: 'each' });
         const tables = await dataSource.query(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
           [db.schema],

@@ -11,6 +11,7 @@ export function testInfrastructure() {
     redisUrl: REDIS_URL,
     kafkaBrokers: KAFKA_BROKERS.split(','),
     /** A new, empty database on the test PostgreSQL. */
-    freshDatabase: (prefix: string) => createDatabase(TEST_POSTGRES_ADMIN_URL, `${prefix}_${randomBytes(6).toString('hex')}`),
+    freshDatabase: (prefix: string) =>
+      createDatabase(TEST_POSTGRES_ADMIN_URL, `${prefix}_${randomBytes(6).toString('hex')}`),
   };
 }

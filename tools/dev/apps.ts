@@ -63,9 +63,8 @@ export function launchApp(app: AppName, env: NodeJS.ProcessEnv, logFile?: string
 
 /** Waits until the app answers /readyz: its Postgres, Redis and Kafka are reachable. */
 export async function waitForReady(app: ManagedProcess, port: number, timeoutMs = 90_000): Promise<void> {
-  await waitUntil(
-    `${app.name} on port ${port}`,
-    async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
-    { timeoutMs, process: app },
-  );
+  await waitUntil(`${app.name} on port ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, {
+    timeoutMs,
+    process: app,
+  });
 }

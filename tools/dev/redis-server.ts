@@ -9,15 +9,34 @@ export interface RedisServer {
 }
 
 /** A real Redis server (Debian's redis-server) on 127.0.0.1, with its append-only file in dataDir/redis. */
-export async function startRedis(options: { dataDir: string; port: number; isThrowaway?: boolean }): Promise<RedisServer> {
+export async function startRedis(options: {
+  dataDir: string;
+  port: number;
+  isThrowaway?: boolean;
+}): Promise<RedisServer> {
   const dir = resolve(options.dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const persistence = options.isThrowaway ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec'];
+  const persistence = options.isThrowaway
+    ? ['--appendonly', 'no']
+    : ['--appendonly', 'yes', '--appendfsync', 'everysec'];
   const server = startProcess(
     'redis',
     'redis-server',
-    ['--port', String(options.port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--daemonize', 'no',
-      '--logfile', '', ...persistence],
+    [
+      '--port',
+      String(options.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      '',
+      ...persistence,
+    ],
     { logFile: resolve(options.dataDir, 'redis.log') },
   );
   const url = `redis://127.0.0.1:${options.port}`;

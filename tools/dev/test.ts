@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newDevSecrets } from './apps';
 import { Infrastructure, startInfrastructure } from './infrastructure';
-import { freePort } from './processes';
+import { freePort, run } from './processes';
 import { projectRoot } from './project-root';
 
 /**
- * `npm test`: PostgreSQL, Redis and the dev Kafka broker on free ports with their data in a throwaway folder, then the
- * unit, integration and end-to-end suites (jest), then everything torn down and the folder removed, also on failure.
- * Arguments go to jest: `npm test -- --selectProjects unit`.
+ * `npm test`: types, lint and formatting checked; PostgreSQL, Redis and the dev Kafka broker on free ports with their
+ * data in a throwaway folder; the unit, integration and end-to-end suites (jest); then everything torn down and the
+ * folder removed, also on failure. Arguments go to jest: `npm test -- --selectProjects unit`.
  */
 async function main(): Promise<number> {
   const root = projectRoot();
@@ -24,6 +24,9 @@ async function main(): Promise<number> {
   process.on('SIGINT', () => void tearDown().then(() => process.exit(130)));
   process.on('SIGTERM', () => void tearDown().then(() => process.exit(143)));
   try {
+    say('checking types, lint and formatting');
+    await run('npm', ['run', '--silent', 'typecheck'], { cwd: root });
+    await run('npm', ['run', '--silent', 'lint'], { cwd: root });
     say(`starting PostgreSQL, Redis and the dev Kafka broker in ${dataDir}`);
     infrastructure = await startInfrastructure({
       dataDir,

@@ -8,7 +8,11 @@ describe('first reading of a message', () => {
   });
 
   it('takes a complaint and its category', () => {
-    expect(understand('我要投诉小区周边施工扰民')).toEqual({ intent: 'complaint', confidence: 0.8, category: '城乡建设' });
+    expect(understand('我要投诉小区周边施工扰民')).toEqual({
+      intent: 'complaint',
+      confidence: 0.8,
+      category: '城乡建设',
+    });
     expect(understand('举报工厂夜间排污').category).toBe('环境保护');
     expect(understand('投诉公司拖欠工资三个月').category).toBe('劳动和社会保障');
     expect(understand('我要投诉').category).toBe('其他');

@@ -80,7 +80,11 @@ export class HandleCitizenMessage {
         return [reply(envelope, say.HANDOFF_NOT_AVAILABLE), turn('handoff')];
     }
     const text =
-      message.kind !== 'text' ? say.UNSUPPORTED_MESSAGE : failedTurns >= 2 ? say.STILL_NOT_UNDERSTOOD : say.NOT_UNDERSTOOD;
+      message.kind !== 'text'
+        ? say.UNSUPPORTED_MESSAGE
+        : failedTurns >= 2
+          ? say.STILL_NOT_UNDERSTOOD
+          : say.NOT_UNDERSTOOD;
     return [reply(envelope, text, say.MENU_CHOICES), turn('fallback')];
   }
 }

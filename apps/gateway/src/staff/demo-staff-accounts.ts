@@ -44,8 +44,14 @@ export async function loadDemoStaffAccounts(dataSource: DataSource, demo: DemoDe
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, password_hash = EXCLUDED.password_hash,
          roles = EXCLUDED.roles, department_code = EXCLUDED.department_code, is_disabled = false`,
-      [randomUUID(), account.username, account.displayName, await hashPassword(password), account.roles,
-        account.departmentCode ?? null],
+      [
+        randomUUID(),
+        account.username,
+        account.displayName,
+        await hashPassword(password),
+        account.roles,
+        account.departmentCode ?? null,
+      ],
     );
   }
   return accounts.length;

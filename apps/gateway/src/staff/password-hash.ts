@@ -27,5 +27,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Checked against when the username is unknown, so a wrong name takes as long as a wrong password. */
-export const UNKNOWN_USER_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

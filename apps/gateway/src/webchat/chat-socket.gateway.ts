@@ -29,7 +29,9 @@ export class ChatSocketGateway implements OnGatewayConnection, OnGatewayDisconne
   ) {}
 
   async handleConnection(socket: WebSocket, request: IncomingMessage): Promise<void> {
-    const sessionId = SessionId.safeParse(new URL(request.url ?? '/', 'http://localhost').searchParams.get('sessionId'));
+    const sessionId = SessionId.safeParse(
+      new URL(request.url ?? '/', 'http://localhost').searchParams.get('sessionId'),
+    );
     if (!sessionId.success) return socket.close(CLOSE_BAD_SESSION, 'sessionId must be a UUID');
     if (!(await this.store.exists(sessionId.data))) return socket.close(CLOSE_UNKNOWN_SESSION, 'unknown session');
     const stop = await this.feed.listen(sessionId.data, (message) => {

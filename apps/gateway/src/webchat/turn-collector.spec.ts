@@ -17,7 +17,10 @@ describe('collecting the replies of one turn', () => {
     collector.offer(reply('r1', 'm1', false));
     collector.offer(reply('r1', 'm1', false));
     collector.offer(reply('r2', 'm1', true));
-    expect(await collector.done).toEqual({ replies: [reply('r1', 'm1', false), reply('r2', 'm1', true)], isComplete: true });
+    expect(await collector.done).toEqual({
+      replies: [reply('r1', 'm1', false), reply('r2', 'm1', true)],
+      isComplete: true,
+    });
   });
 
   it('gives what it has when the time is up', async () => {

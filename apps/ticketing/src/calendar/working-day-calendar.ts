@@ -32,7 +32,7 @@ export class WorkingDayCalendar {
   addWorkingDays(from: string, days: number): string {
     if (!ISO_DATE.test(from)) throw new DomainError('invalid', '日期格式应为 YYYY-MM-DD');
     let date = from;
-    for (let counted = 0; counted < days; ) {
+    for (let counted = 0; counted < days;) {
       date = nextDay(date);
       if (this.isWorkingDay(date)) counted += 1;
     }

@@ -59,8 +59,17 @@ export class AuditTrail {
         `INSERT INTO "${this.schema}"."audit_log"
            (seq, occurred_at, actor, action, subject, reason, trace_id, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [record.seq, record.occurredAt, record.actor, record.action, record.subject, record.reason, record.traceId,
-          record.prevHash, record.hash],
+        [
+          record.seq,
+          record.occurredAt,
+          record.actor,
+          record.action,
+          record.subject,
+          record.reason,
+          record.traceId,
+          record.prevHash,
+          record.hash,
+        ],
       );
       return record;
     };

@@ -27,7 +27,10 @@ export class StaffAuthGuard implements CanActivate {
     } catch {
       throw new DomainError('unauthorized', '登录令牌无效或已过期，请重新登录');
     }
-    const allowed = this.reflector.getAllAndOverride<StaffRole[]>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<StaffRole[]>(ROLES_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (allowed?.length && !claims.roles.some((role) => allowed.includes(role))) {
       throw new DomainError('forbidden', `此操作需要以下角色之一：${allowed.join('、')}`);
     }

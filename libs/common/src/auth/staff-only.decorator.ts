@@ -3,7 +3,8 @@ import { StaffRole } from './staff';
 import { ROLES_KEY, StaffAuthGuard, StaffRequest } from './staff-auth.guard';
 
 /** A route (or controller) for signed-in staff holding one of these roles. */
-export const StaffOnly = (...roles: StaffRole[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(StaffAuthGuard));
+export const StaffOnly = (...roles: StaffRole[]) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(StaffAuthGuard));
 
 /** The signed-in staff member's claims, on a @StaffOnly route. */
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext) => {

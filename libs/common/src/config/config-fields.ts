@@ -34,20 +34,18 @@ const base64Key = (minBytes: number) =>
 
 /** PII_KEYS="2026a:<base64 32 bytes>,2025b:<base64 32 bytes>": every key ever used, so old ciphertexts stay readable. */
 export const personalDataFields = {
-  PII_KEYS: z
-    .string()
-    .transform((text, ctx) => {
-      const keys = new Map<string, Buffer>();
-      for (const entry of text.split(',')) {
-        const [id, material] = entry.trim().split(':');
-        if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || !material || !base64Key(32).safeParse(material).success) {
-          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of id:<base64 of 32 bytes>' });
-          return z.NEVER;
-        }
-        keys.set(id, Buffer.from(material, 'base64').subarray(0, 32));
+  PII_KEYS: z.string().transform((text, ctx) => {
+    const keys = new Map<string, Buffer>();
+    for (const entry of text.split(',')) {
+      const [id, material] = entry.trim().split(':');
+      if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || !material || !base64Key(32).safeParse(material).success) {
+        ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of id:<base64 of 32 bytes>' });
+        return z.NEVER;
       }
-      return keys;
-    }),
+      keys.set(id, Buffer.from(material, 'base64').subarray(0, 32));
+    }
+    return keys;
+  }),
   PII_ACTIVE_KEY_ID: z.string().min(1),
   BLIND_INDEX_KEY: base64Key(32).transform((text) => Buffer.from(text, 'base64')),
 };

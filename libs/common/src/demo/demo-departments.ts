@@ -18,7 +18,10 @@ export const DemoDepartments = z.object({
       }),
     )
     .min(1)
-    .refine((list) => list.filter((d) => d.defaultDesk).length === 1, 'exactly one department must be the default desk'),
+    .refine(
+      (list) => list.filter((d) => d.defaultDesk).length === 1,
+      'exactly one department must be the default desk',
+    ),
 });
 export type DemoDepartments = z.infer<typeof DemoDepartments>;
 

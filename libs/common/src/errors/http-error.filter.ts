@@ -24,14 +24,20 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(error: unknown): { status: number; body: Record<string, unknown> } {
     if (error instanceof DomainError) {
-      return { status: HTTP_STATUS_OF_KIND[error.kind], body: { error: error.kind, message: error.message, ...error.details } };
+      return {
+        status: HTTP_STATUS_OF_KIND[error.kind],
+        body: { error: error.kind, message: error.message, ...error.details },
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const raw = error.getResponse();
-      const message = typeof raw === 'string' ? raw : (raw as { message?: unknown }).message ?? error.message;
+      const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? error.message);
       const extra = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      return { status, body: { error: extra.error ?? error.name, message, ...(extra.issues ? { issues: extra.issues } : {}) } };
+      return {
+        status,
+        body: { error: extra.error ?? error.name, message, ...(extra.issues ? { issues: extra.issues } : {}) },
+      };
     }
     return { status: 500, body: { error: 'internal', message: '服务暂时出现问题，请稍后再试' } };
   }

@@ -36,10 +36,14 @@ export function installHttpBasics(server: Express, options: { bodyLimit: string 
     if (!error?.type) return next(error);
     const traceId = traceContext.traceId();
     if (error.type === 'entity.too.large') {
-      return response.status(413).json({ statusCode: 413, error: 'too_large', message: `请求体过大（上限 ${options.bodyLimit}）`, traceId });
+      return response
+        .status(413)
+        .json({ statusCode: 413, error: 'too_large', message: `请求体过大（上限 ${options.bodyLimit}）`, traceId });
     }
     if (error.type === 'entity.parse.failed') {
-      return response.status(400).json({ statusCode: 400, error: 'invalid', message: '请求体不是合法的 JSON', traceId });
+      return response
+        .status(400)
+        .json({ statusCode: 400, error: 'invalid', message: '请求体不是合法的 JSON', traceId });
     }
     return response
       .status(error.status ?? 400)

@@ -105,7 +105,10 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
   private async dispatch(topic: string, partition: number, message: KafkaMessage): Promise<void> {
     const handler = this.getHandlerByPattern(topic);
     if (!handler) throw new Error(`no handler for ${topic}`);
-    const result = await handler(message.value?.toString('utf8') ?? '', new EnvelopeContext([message, topic, partition]));
+    const result = await handler(
+      message.value?.toString('utf8') ?? '',
+      new EnvelopeContext([message, topic, partition]),
+    );
     if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 }

@@ -32,7 +32,10 @@ export class EnvelopeProducer {
     kafka: Kafka,
     private readonly options: ProducerOptions = { lingerMs: 5, maxBatchSize: 500 },
   ) {
-    this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true });
+    this.producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      allowAutoTopicCreation: true,
+    });
   }
 
   connect(): Promise<void> {

@@ -8,7 +8,9 @@ describe('redaction of personal data in logs', () => {
   });
 
   it('leaves ordinary numbers alone', () => {
-    expect(redactText('工单号 GD20261126000001，5个工作日，邮编510620')).toBe('工单号 GD20261126000001，5个工作日，邮编510620');
+    expect(redactText('工单号 GD20261126000001，5个工作日，邮编510620')).toBe(
+      '工单号 GD20261126000001，5个工作日，邮编510620',
+    );
   });
 
   it('replaces known personal fields whole, at any depth, and masks the rest', () => {
@@ -25,7 +27,9 @@ describe('redaction of personal data in logs', () => {
   });
 
   it('masks personal data in error messages and stacks', () => {
-    const redacted = redactValue({ err: new Error('duplicate key 13812345678') }) as { err: { message: string; stack: string } };
+    const redacted = redactValue({ err: new Error('duplicate key 13812345678') }) as {
+      err: { message: string; stack: string };
+    };
     expect(redacted.err.message).toBe('duplicate key 138****5678');
     expect(redacted.err.stack).not.toContain('13812345678');
   });

@@ -28,10 +28,7 @@ const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 const BANK_CARD = /(?<!\d)\d{12,15}(\d{4})(?!\d)/g;
 
 export function redactText(text: string): string {
-  return text
-    .replace(ID_NUMBER, '$1********$2')
-    .replace(BANK_CARD, '****$1')
-    .replace(MOBILE, '$1****$2');
+  return text.replace(ID_NUMBER, '$1********$2').replace(BANK_CARD, '****$1').replace(MOBILE, '$1****$2');
 }
 
 const MAX_DEPTH = 6;

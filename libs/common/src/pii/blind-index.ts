@@ -9,7 +9,9 @@ export class BlindIndex {
   constructor(private readonly key: Buffer) {}
 
   of(kind: string, value: string): string {
-    return createHmac('sm3', this.key).update(`${kind}\u0000${normalise(value)}`).digest('base64url');
+    return createHmac('sm3', this.key)
+      .update(`${kind}\u0000${normalise(value)}`)
+      .digest('base64url');
   }
 }
 

@@ -40,7 +40,8 @@ export class FieldCipher {
     if (raw.length < 16 + 16 + 32) throw new PersonalDataUnreadable('too short');
     const body = raw.subarray(0, raw.length - 32);
     const expected = this.mac(key.mac, keyId, body);
-    if (!timingSafeEqual(expected, raw.subarray(raw.length - 32))) throw new PersonalDataUnreadable('integrity check failed');
+    if (!timingSafeEqual(expected, raw.subarray(raw.length - 32)))
+      throw new PersonalDataUnreadable('integrity check failed');
     const decipher = createDecipheriv('sm4-cbc', key.encryption, body.subarray(0, 16));
     return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
   }

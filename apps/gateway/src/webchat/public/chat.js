@@ -28,7 +28,9 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = label;
-      button.onclick = function () { send(label); };
+      button.onclick = function () {
+        send(label);
+      };
       choices.appendChild(button);
     });
   }
@@ -44,7 +46,9 @@
     socket.onclose = function (event) {
       socket = null;
       if (event.code === 4404) return forgetSession();
-      setTimeout(function () { loadHistory().then(connect); }, 2000);
+      setTimeout(function () {
+        loadHistory().then(connect);
+      }, 2000);
     };
   }
 
@@ -58,9 +62,13 @@
     return fetch('/api/v1/chat/sessions/' + sessionId + '/messages')
       .then(function (response) {
         if (response.status === 404) return forgetSession();
-        return response.json().then(function (body) { body.messages.forEach(show); });
+        return response.json().then(function (body) {
+          body.messages.forEach(show);
+        });
       })
-      .catch(function () { status.textContent = '网络连接不稳定，正在重试…'; });
+      .catch(function () {
+        status.textContent = '网络连接不稳定，正在重试…';
+      });
   }
 
   function send(text) {
@@ -78,8 +86,14 @@
     })
       .then(function (response) {
         return response.json().then(function (answer) {
-          if (response.status === 404 && sessionId) { forgetSession(); return send(text); }
-          if (!response.ok) { status.textContent = answer.message || '发送失败，请稍后再试'; return; }
+          if (response.status === 404 && sessionId) {
+            forgetSession();
+            return send(text);
+          }
+          if (!response.ok) {
+            status.textContent = answer.message || '发送失败，请稍后再试';
+            return;
+          }
           sessionId = answer.sessionId;
           localStorage.setItem('chatSessionId', sessionId);
           show({ id: answer.messageId, direction: 'in', text: text });
@@ -89,13 +103,24 @@
           connect();
         });
       })
-      .catch(function () { status.textContent = '网络连接失败，请检查网络后重试'; })
-      .then(function () { sendButton.disabled = false; input.focus(); });
+      .catch(function () {
+        status.textContent = '网络连接失败，请检查网络后重试';
+      })
+      .then(function () {
+        sendButton.disabled = false;
+        input.focus();
+      });
   }
 
-  form.addEventListener('submit', function (event) { event.preventDefault(); send(input.value); });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    send(input.value);
+  });
   input.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) { event.preventDefault(); send(input.value); }
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send(input.value);
+    }
   });
   loadHistory().then(function () {
     if (!log.children.length) send('你好');
