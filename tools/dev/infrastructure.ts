@@ -21,6 +21,7 @@ export async function startInfrastructure(options: {
   cacheDir: string;
   ports: InfrastructurePorts;
   isThrowaway: boolean;
+  extraTopics?: string[];
   log: (line: string) => void;
 }): Promise<Infrastructure> {
   const started: Array<{ stop(): Promise<void> }> = [];
@@ -32,7 +33,7 @@ export async function startInfrastructure(options: {
     started.push(postgres);
     const redis = await startRedis({ ...options, port: options.ports.redis });
     started.push(redis);
-    const kafka = await startKafkaDevBroker({ port: options.ports.kafka, cacheDir: options.cacheDir });
+    const kafka = await startKafkaDevBroker({ ...options, port: options.ports.kafka });
     started.push(kafka);
     return { postgres, redis, kafka, stop };
   } catch (error) {

@@ -16,7 +16,13 @@ export interface KafkaDevBroker {
  * It speaks the Kafka protocol to kafkajs (produce, fetch, consumer groups, offset commits) but keeps everything in
  * memory: not durable, for development and tests only. It starts with every topic of the contracts created.
  */
-export async function startKafkaDevBroker(options: { port: number; cacheDir: string; partitions?: number }) {
+export async function startKafkaDevBroker(options: {
+  port: number;
+  cacheDir: string;
+  partitions?: number;
+  /** Topics beyond the contracts' (a benchmark's own). */
+  extraTopics?: string[];
+}) {
   const binary = await buildBroker(options.cacheDir);
   let isListening = false;
   const broker = startProcess('dev-kafka', binary, [
@@ -25,7 +31,7 @@ export async function startKafkaDevBroker(options: { port: number; cacheDir: str
     '--partitions',
     String(options.partitions ?? 6),
     '--topics',
-    allTopicNames().join(','),
+    [...allTopicNames(), ...(options.extraTopics ?? [])].join(','),
   ]);
   broker.child.stdout?.on('data', (chunk: Buffer) => {
     if (chunk.toString('utf8').includes('listening')) isListening = true;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { KafkaJSError } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Channel, Lang } from '@libs/common/contracts/common-fields';
 import { createEnvelope } from '@libs/common/contracts/envelope';
@@ -25,8 +26,9 @@ export class MessageNotAccepted extends DomainError {
 
 /**
  * Every channel's way in: store the citizen's message (once per platform message id) and hand it to Kafka.
- * A message counts as accepted only once Kafka has it; if Kafka cannot take it, the stored copy is removed and the
- * caller is told to retry. A retry of a message stored but never handed on (a crash in between) hands it on then.
+ * A message counts as accepted only once Kafka has it; if Kafka cannot take it, the caller is told to retry. A repeat
+ * of a platform message id is handed on again under the first message's id: harmless if it got through the first
+ * time (dialogue drops the repeat), and the rescue if the first attempt died between storing and handing on.
  */
 @Injectable()
 export class AcceptCitizenMessage {
@@ -37,7 +39,6 @@ export class AcceptCitizenMessage {
 
   async execute(message: CitizenText): Promise<{ messageId: string; isDuplicate: boolean }> {
     const stored = await this.store.storeInbound({ id: randomUUID(), ...message });
-    if (!stored.isNew && stored.isPublished) return { messageId: stored.id, isDuplicate: true };
     try {
       await this.producer.send({
         topic: Topic.ChannelInboundV1,
@@ -62,10 +63,8 @@ export class AcceptCitizenMessage {
         ),
       });
     } catch (error) {
-      if (stored.isNew) await this.store.forgetUnpublished(stored.id);
-      throw error instanceof DomainError ? error : new MessageNotAccepted();
+      throw error instanceof KafkaJSError ? new MessageNotAccepted() : error;
     }
-    await this.store.markPublished(stored.id);
     return { messageId: stored.id, isDuplicate: !stored.isNew };
   }
 }

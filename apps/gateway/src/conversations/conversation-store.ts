@@ -49,14 +49,14 @@ export class ConversationStore {
 
   /**
    * Stores a citizen's message, unless the platform already delivered one with the same platform id in this
-   * conversation: then it answers that earlier message instead.
+   * conversation: then it answers with that earlier message's id.
    */
   async storeInbound(message: {
     id: string;
     conversationId: string;
     platformMessageId?: string;
     text: string;
-  }): Promise<{ id: string; isNew: boolean; isPublished: boolean }> {
+  }): Promise<{ id: string; isNew: boolean }> {
     const inserted = await this.withConversation(() =>
       this.dataSource.query(
         `INSERT INTO gateway.messages (id, conversation_id, direction, platform_message_id, text_cipher)
@@ -66,30 +66,22 @@ export class ConversationStore {
         [message.id, message.conversationId, message.platformMessageId ?? null, this.cipher.encrypt(message.text)],
       ),
     );
-    if (inserted.length > 0) return { id: message.id, isNew: true, isPublished: false };
-    const [earlier] = await this.dataSource.query(
-      `SELECT id, published_at FROM gateway.messages WHERE conversation_id = $1 AND platform_message_id = $2`,
-      [message.conversationId, message.platformMessageId],
-    );
-    return { id: earlier.id, isNew: false, isPublished: earlier.published_at !== null };
-  }
-
-  async markPublished(messageId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE gateway.messages SET published_at = now() WHERE id = $1`, [messageId]);
-  }
-
-  /** Undoes storeInbound when the message could not be handed on, so the platform's retry is not taken for a duplicate. */
-  async forgetUnpublished(messageId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM gateway.messages WHERE id = $1 AND published_at IS NULL`, [messageId]);
+    if (inserted.length > 0) return { id: message.id, isNew: true };
+    const earlier = await this.messages.findOneByOrFail({
+      conversationId: message.conversationId,
+      platformMessageId: message.platformMessageId,
+    });
+    return { id: earlier.id, isNew: false };
   }
 
   /** Stores a reply once, however often it is delivered; returns it as stored. */
   async storeOutbound(reply: ReplyV1): Promise<StoredMessage> {
-    await this.withConversation(() =>
+    const inserted: Array<{ created_at: Date }> = await this.withConversation(() =>
       this.dataSource.query(
         `INSERT INTO gateway.messages (id, conversation_id, direction, in_reply_to, text_cipher, quick_replies, end_of_turn)
          VALUES ($1, $2, 'out', $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO NOTHING
+         RETURNING created_at`,
         [
           reply.messageId,
           reply.conversationId,
@@ -100,7 +92,16 @@ export class ConversationStore {
         ],
       ),
     );
-    return this.view(await this.messages.findOneByOrFail({ id: reply.messageId }));
+    if (inserted.length === 0) return this.view(await this.messages.findOneByOrFail({ id: reply.messageId }));
+    return {
+      id: reply.messageId,
+      direction: 'out',
+      text: reply.text,
+      ...(reply.quickReplies ? { quickReplies: reply.quickReplies } : {}),
+      ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
+      endOfTurn: reply.endOfTurn,
+      createdAt: inserted[0].created_at.toISOString(),
+    };
   }
 
   async list(conversationId: string, limit = 200): Promise<StoredMessage[]> {

@@ -29,8 +29,4 @@ export class MessageEntity {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
-
-  /** Inbound only: when the message reached Kafka. Null means accepted by nobody yet. */
-  @Column('timestamptz', { name: 'published_at', nullable: true })
-  publishedAt!: Date | null;
 }

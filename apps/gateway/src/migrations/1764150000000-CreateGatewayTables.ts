@@ -24,7 +24,6 @@ export class CreateGatewayTables1764150000000 implements MigrationInterface {
         "quick_replies" jsonb,
         "end_of_turn" boolean,
         "created_at" timestamptz NOT NULL DEFAULT now(),
-        "published_at" timestamptz,
         CONSTRAINT "messages_platform_message_id_once" UNIQUE ("conversation_id", "platform_message_id")
       )`);
     await queryRunner.query(

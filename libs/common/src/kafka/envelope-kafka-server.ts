@@ -4,6 +4,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { Logger } from 'pino';
 import { EnvelopeContext } from './envelope-context';
 import { kafkaMetrics } from './kafka-metrics';
+import { OffsetCommitter } from './offset-committer';
 
 export interface EnvelopeServerOptions {
   kafka: Kafka;
@@ -12,16 +13,20 @@ export interface EnvelopeServerOptions {
   /** How long the broker may hold a fetch that has nothing to return. On the dev broker this is the latency floor. */
   maxWaitTimeInMs: number;
   sessionTimeoutMs?: number;
+  /** How often handled offsets are committed. */
+  commitIntervalMs?: number;
 }
 
 /**
  * A Nest transport that feeds @EventPattern(topic) handlers from kafkajs batches (Nest's own Kafka transport takes
  * one message at a time). Within a partition's batch, messages of different keys are handled concurrently and
  * messages of one key in order. Offsets are committed only up to the last message handled without error, after
- * handling; a failure is rethrown so kafkajs fetches the rest again (handlers are idempotent).
+ * handling (in the background, see OffsetCommitter); a failure is rethrown so kafkajs fetches the rest again
+ * (handlers are idempotent).
  */
 export class EnvelopeKafkaServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | undefined;
+  private committer: OffsetCommitter | undefined;
 
   constructor(private readonly options: EnvelopeServerOptions) {
     super();
@@ -32,6 +37,7 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
   }
 
   async close(): Promise<void> {
+    await this.committer?.commit();
     await this.consumer?.disconnect();
   }
 
@@ -55,6 +61,7 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
       allowAutoTopicCreation: true,
     });
     this.consumer = consumer;
+    this.committer = new OffsetCommitter(consumer, this.options.commitIntervalMs ?? 200, this.options.logger);
     await consumer.connect();
     // Earliest, for a group's first start: a message accepted before its consumer ever ran must still be handled.
     await consumer.subscribe({ topics, fromBeginning: true });
@@ -67,7 +74,7 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
     this.options.logger.info({ topics, groupId: this.options.groupId }, 'consuming');
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }: EachBatchPayload) {
+  private async handleBatch({ batch, resolveOffset, heartbeat }: EachBatchPayload) {
     const stopTimer = kafkaMetrics.batchSeconds.startTimer({ topic: batch.topic });
     const handled = new Set<string>();
     const outcomes = await Promise.allSettled(
@@ -75,7 +82,6 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
         for (const message of messagesOfKey) {
           await this.dispatch(batch.topic, batch.partition, message);
           handled.add(message.offset);
-          await heartbeat();
         }
       }),
     );
@@ -85,11 +91,8 @@ export class EnvelopeKafkaServer extends Server implements CustomTransportStrate
       resolveOffset(message.offset);
       nextOffset = (BigInt(message.offset) + 1n).toString();
     }
-    if (nextOffset !== undefined) {
-      await commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset }] }],
-      });
-    }
+    if (nextOffset !== undefined) this.committer?.handledUpTo(batch.topic, batch.partition, nextOffset);
+    await heartbeat();
     stopTimer();
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failure) {
