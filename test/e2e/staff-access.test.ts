@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ErrorAnswer, webChat } from '../support/chat';
 import { request } from '../support/http';
 import { RunningSystem, startSystem } from '../support/running-system';
@@ -56,6 +59,19 @@ describe('staff sign-in', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain('password');
+  });
+
+  it('puts every sign-in on the audit trail, which verifies', async () => {
+    const verify = async () => {
+      const cli = join(__dirname, '..', '..', 'dist', 'tools', 'ops', 'verify-audit-log.js');
+      const { stdout } = await promisify(execFile)(process.execPath, [cli, '--schema', 'gateway'], { env: system.env });
+      return JSON.parse(stdout) as { ok: boolean; rows: number };
+    };
+    const before = await verify();
+    await logIn('auditor');
+    await logIn('auditor', 'wrong password');
+    const after = await verify();
+    expect(after).toMatchObject({ schema: 'gateway', ok: true, rows: before.rows + 1, head: { seq: before.rows + 1 } });
   });
 
   it('locks a username for a while after ten failures', async () => {
