@@ -48,14 +48,20 @@ export class SessionFeed implements OnModuleDestroy {
       this.listeners.set(channel, listeners);
     }
     listeners.add(listener);
-    await this.subscriber.subscribe(channel);
-    return async () => {
+    const stop = async () => {
       listeners.delete(listener);
       if (listeners.size === 0 && this.listeners.get(channel) === listeners) {
         this.listeners.delete(channel);
         await this.subscriber.unsubscribe(channel);
       }
     };
+    try {
+      await this.subscriber.subscribe(channel);
+    } catch (error) {
+      await stop().catch(() => undefined);
+      throw error;
+    }
+    return stop;
   }
 
   async onModuleDestroy(): Promise<void> {
