@@ -1,15 +1,9 @@
+import type { StoredMessage } from '../../apps/gateway/src/conversations/conversation-store';
 import { RunningSystem } from './running-system';
 import { request } from './http';
 
-export interface ChatMessage {
-  id: string;
-  direction: 'in' | 'out';
-  text: string;
-  quickReplies?: string[];
-  inReplyTo?: string;
-  endOfTurn?: boolean;
-  createdAt: string;
-}
+/** A message as the web chat API shows it. */
+export type ChatMessage = StoredMessage;
 
 export interface ChatAnswer {
   sessionId: string;
