@@ -11,15 +11,17 @@
   var sessionId = localStorage.getItem('chatSessionId');
   var socket = null;
 
+  /** Adds a message to the log once (by id, when it has one) and returns its element. */
   function show(message) {
-    if (shown[message.id]) return;
-    shown[message.id] = true;
+    if (message.id && shown[message.id]) return null;
+    if (message.id) shown[message.id] = true;
     var item = document.createElement('li');
     item.className = message.direction;
     item.textContent = message.text;
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     if (message.direction === 'out') offerChoices(message.quickReplies || []);
+    return item;
   }
 
   function offerChoices(list) {
@@ -46,6 +48,7 @@
     socket.onclose = function (event) {
       socket = null;
       if (event.code === 4404) return forgetSession();
+      // Reconnect, and fetch what was missed meanwhile.
       setTimeout(function () {
         loadHistory().then(connect);
       }, 2000);
@@ -76,9 +79,10 @@
     if (!text) return;
     sendButton.disabled = true;
     status.textContent = '正在为您查询…';
-    var clientMessageId = String(Date.now()) + Math.random().toString(16).slice(2);
-    var body = { text: text, clientMessageId: clientMessageId };
+    var body = { text: text, clientMessageId: String(Date.now()) + Math.random().toString(16).slice(2) };
     if (sessionId) body.sessionId = sessionId;
+    // Shown at once, before any reply the WebSocket may push; its id is known when the POST answers.
+    var sentItem = show({ direction: 'in', text: text });
     fetch('/api/v1/chat/messages?wait=15000', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -87,16 +91,18 @@
       .then(function (response) {
         return response.json().then(function (answer) {
           if (response.status === 404 && sessionId) {
+            log.removeChild(sentItem);
             forgetSession();
             return send(text);
           }
           if (!response.ok) {
+            sentItem.className += ' failed';
             status.textContent = answer.message || '发送失败，请稍后再试';
             return;
           }
           sessionId = answer.sessionId;
           localStorage.setItem('chatSessionId', sessionId);
-          show({ id: answer.messageId, direction: 'in', text: text });
+          shown[answer.messageId] = true;
           (answer.replies || []).forEach(show);
           status.textContent = response.status === 202 ? '答复稍后送达，请留在此页面' : '';
           input.value = '';
@@ -104,6 +110,7 @@
         });
       })
       .catch(function () {
+        sentItem.className += ' failed';
         status.textContent = '网络连接失败，请检查网络后重试';
       })
       .then(function () {
