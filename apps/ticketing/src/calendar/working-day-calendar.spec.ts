@@ -1,5 +1,6 @@
 import { officialHolidaySchedule } from './official-holiday-schedule';
-import { chinaDate, endOfChinaDay, ScheduleNotPublished, WorkingDayCalendar } from './working-day-calendar';
+import { chinaDate, endOfChinaDay } from '@libs/common/time/china-time';
+import { ScheduleNotPublished, WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar(officialHolidaySchedule());
 

@@ -45,13 +45,3 @@ function nextDay(date: string): string {
   next.setUTCDate(next.getUTCDate() + 1);
   return next.toISOString().slice(0, 10);
 }
-
-/** Today's date in China (UTC+8, no daylight saving), as YYYY-MM-DD. */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The end of a date in China: a deadline "by 3 December" runs until 23:59:59 that day, Beijing time. */
-export function endOfChinaDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+08:00`);
-}
