@@ -94,6 +94,12 @@ const DEMO_JOBS: ContainerUnderTest[] = [
     command: ['node', 'dist/apps/gateway/src/cli.js', 'load-demo'],
     source: 'apps/gateway/src/cli.ts',
   },
+  {
+    service: 'dialogue-demo',
+    schema: DialogueConfig,
+    command: ['node', 'dist/apps/dialogue/src/cli.js', 'load-demo'],
+    source: 'apps/dialogue/src/cli.ts',
+  },
 ];
 
 const ComposeService = z.object({

@@ -9,7 +9,7 @@ export type AppName = 'gateway' | 'dialogue' | 'ticketing' | 'notifier';
 
 export const APPS: Array<{ name: AppName; portVariable: string; defaultPort: number; hasDemoContent: boolean }> = [
   { name: 'gateway', portVariable: 'GATEWAY_PORT', defaultPort: 3000, hasDemoContent: true },
-  { name: 'dialogue', portVariable: 'DIALOGUE_PORT', defaultPort: 3001, hasDemoContent: false },
+  { name: 'dialogue', portVariable: 'DIALOGUE_PORT', defaultPort: 3001, hasDemoContent: true },
   { name: 'ticketing', portVariable: 'TICKETING_PORT', defaultPort: 3002, hasDemoContent: true },
   { name: 'notifier', portVariable: 'NOTIFIER_PORT', defaultPort: 3003, hasDemoContent: false },
 ];

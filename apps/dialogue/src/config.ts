@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { httpPort, infrastructureFields } from '@libs/common/config/config-fields';
+import { httpPort, infrastructureFields, staffAuthFields } from '@libs/common/config/config-fields';
 import { RegionCode } from '@libs/common/contracts/common-fields';
 
 export const DialogueConfig = z.object({
   ...infrastructureFields,
+  ...staffAuthFields,
   DIALOGUE_PORT: httpPort(3001),
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(1).max(5000).default(100),
   /** The district this deployment serves: where a complaint goes when the citizen names no place. */

@@ -1,9 +1,10 @@
 import { AppDatabase } from '@libs/common/database/app-database';
+import { CreateKnowledgeTables1764160000000 } from './migrations/1764160000000-CreateKnowledgeTables';
 
-/** The dialogue schema. Its tables (the policy knowledge base) come with their own migrations. */
+/** The dialogue schema: the knowledge base (policies and service guides, with every change kept). */
 export const dialogueDatabase = (url: string): AppDatabase => ({
   schema: 'dialogue',
   url,
   entities: [],
-  migrations: [],
+  migrations: [CreateKnowledgeTables1764160000000],
 });

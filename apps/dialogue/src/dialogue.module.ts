@@ -1,15 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from 'pino';
+import { StaffAuthModule } from '@libs/common/auth/staff-auth.module';
 import { databaseModule } from '@libs/common/database/database.module';
 import { HealthModule } from '@libs/common/health/health.module';
 import { KafkaModule } from '@libs/common/kafka/kafka.module';
 import { LoggingModule } from '@libs/common/logging/logging.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
+import { Clock, SystemClock } from '@libs/common/time/clock';
 import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
 import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
 import { dialogueDatabase } from './database';
+import { KnowledgeBase, TOKENIZER } from './knowledge/knowledge-base';
+import { KnowledgeController } from './knowledge/knowledge.controller';
+import { KnowledgeStore } from './knowledge/knowledge-store';
+import { Segmenter } from './nlu/segmentation/segmenter';
 import { TellCitizenAboutTicket } from './tickets/tell-citizen-about-ticket.use-case';
 import { TicketEventsHandler } from './tickets/ticket-events.handler';
 
@@ -25,12 +31,22 @@ export class DialogueModule {
         databaseModule(dialogueDatabase(config.DATABASE_URL)),
         RedisModule.forRoot(config.REDIS_URL, 'dialogue'),
         KafkaModule.forRoot({ clientId: 'dialogue', groupId: DIALOGUE_GROUP_ID, brokers: config.KAFKA_BROKERS }),
+        StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
       ],
-      controllers: [CitizenMessagesHandler, TicketEventsHandler],
+      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController],
       providers: [
         { provide: DIALOGUE_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: Segmenter, useFactory: () => Segmenter.load() },
+        {
+          provide: TOKENIZER,
+          inject: [Segmenter],
+          useFactory: (segmenter: Segmenter) => (text: string) => segmenter.tokens(text),
+        },
         ConversationStates,
+        KnowledgeStore,
+        KnowledgeBase,
         HandleCitizenMessage,
         TellCitizenAboutTicket,
       ],

@@ -20,3 +20,6 @@ export const HANDOFF_NOT_AVAILABLE =
   '人工坐席暂未接入此渠道。您可以拨打 12345 政务服务便民热线（工作人员 7×24 小时接听），或继续向我描述您的问题。';
 
 export const UNSUPPORTED_MESSAGE = '目前我只能读懂文字消息，请用文字描述您的问题。';
+
+export const CLARIFY = (titles: string[]) =>
+  `您想了解的是以下哪一项？请回复序号或直接点选：\n${titles.map((title, index) => `${index + 1}. ${title}`).join('\n')}`;

@@ -1,0 +1,46 @@
+import { aPolicyVersion } from '../../../../test/builders/knowledge.builder';
+import { KnowledgeMatch } from '../knowledge/knowledge-index';
+import { decide, pickOffered } from './knowledge-decision';
+
+const match = (itemId: string, score: number, coverage: number): KnowledgeMatch => ({
+  unit: { itemId, kind: 'policy', version: aPolicyVersion(), part: { type: 'overview' } },
+  score,
+  coverage,
+});
+
+describe('deciding what to do with the matches', () => {
+  it('answers a clear, well-covered match', () => {
+    expect(decide([match('a', 10, 0.8), match('b', 4, 0.3)])).toEqual({ type: 'answer', match: match('a', 10, 0.8) });
+    expect(decide([match('a', 10, 0.8)]).type).toBe('answer');
+  });
+
+  it('asks which one when two items fit about as well', () => {
+    const decision = decide([match('a', 10, 0.8), match('b', 9, 0.7), match('c', 2, 0.1)]);
+    expect(decision).toEqual({ type: 'clarify', candidates: [match('a', 10, 0.8), match('b', 9, 0.7)] });
+  });
+
+  it('asks when the best match covers too little of the question to answer it', () => {
+    expect(decide([match('a', 10, 0.4)])).toEqual({ type: 'clarify', candidates: [match('a', 10, 0.4)] });
+  });
+
+  it('is honest when nothing fits', () => {
+    expect(decide([])).toEqual({ type: 'not_sure' });
+    expect(decide([match('a', 3, 0.1)])).toEqual({ type: 'not_sure' });
+  });
+});
+
+describe('picking from what was offered', () => {
+  const offered = [{ title: '公租房申请' }, { title: '低保申请' }];
+
+  it('understands a number or the title', () => {
+    expect(pickOffered('2', offered)).toBe(offered[1]);
+    expect(pickOffered('第一个', offered)).toBe(offered[0]);
+    expect(pickOffered('低保申请', offered)).toBe(offered[1]);
+  });
+
+  it('picks nothing from anything else', () => {
+    expect(pickOffered('3', offered)).toBeUndefined();
+    expect(pickOffered('公租房申请条件是什么', offered)).toBeUndefined();
+    expect(pickOffered('1', [])).toBeUndefined();
+  });
+});
