@@ -17,6 +17,8 @@ export interface RunningSystem {
   /** Stops an app abruptly (SIGKILL by default), as a crash would. */
   kill(app: AppName, signal?: NodeJS.Signals): Promise<void>;
   start(app: AppName): Promise<void>;
+  /** Another process of the app, on a port of its own, sharing everything else: a second replica. */
+  startReplica(app: AppName): Promise<{ url(path?: string): string }>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startSystem(apps: AppName[] = APPS.map((app) => app.name))
     ...Object.fromEntries(APPS.map((app) => [app.portVariable, String(ports[app.name])])),
   };
   const running = new Map<AppName, ManagedProcess>();
+  const replicas: ManagedProcess[] = [];
   const start = async (app: AppName) => {
     const process = launchApp(app, env, join(dataDir, `${app}.log`));
     running.set(app, process);
@@ -67,8 +70,16 @@ export async function startSystem(apps: AppName[] = APPS.map((app) => app.name))
       running.delete(app);
     },
     start,
+    async startReplica(app) {
+      const port = await freePort();
+      const portVariable = APPS.find((candidate) => candidate.name === app)?.portVariable ?? '';
+      const replica = launchApp(app, { ...env, [portVariable]: String(port) }, join(dataDir, `${app}-replica.log`));
+      replicas.push(replica);
+      await waitForReady(replica, port);
+      return { url: (path = '') => `http://127.0.0.1:${port}${path}` };
+    },
     async stop() {
-      await Promise.all([...running.values()].map((process) => process.stop()));
+      await Promise.all([...running.values(), ...replicas].map((process) => process.stop()));
       await kafka.stop();
       await redis.stop();
     },

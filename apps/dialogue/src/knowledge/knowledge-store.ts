@@ -86,7 +86,8 @@ export class KnowledgeStore {
   withdraw(id: string, actor: string, expectedRevision?: number): Promise<StoredKnowledge> {
     return this.change(id, actor, expectedRevision, async (tx, revision, current) => {
       if (!current) throw new KnowledgeItemNotFound(id);
-      const [row]: ItemRow[] = await tx.query(
+      // TypeORM gives UPDATE … RETURNING as [rows, affected count].
+      const [[row]]: [ItemRow[], number] = await tx.query(
         `UPDATE dialogue.knowledge_items SET is_withdrawn = true, revision = $2, updated_at = now(), updated_by = $3
          WHERE id = $1 RETURNING *`,
         [id, revision, actor],
