@@ -7,6 +7,7 @@ import { KafkaModule } from '@libs/common/kafka/kafka.module';
 import { LoggingModule } from '@libs/common/logging/logging.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
 import { Clock, SystemClock } from '@libs/common/time/clock';
+import { CalculatorsModule } from './calculators/calculators.module';
 import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
@@ -33,6 +34,7 @@ export class DialogueModule {
         KafkaModule.forRoot({ clientId: 'dialogue', groupId: DIALOGUE_GROUP_ID, brokers: config.KAFKA_BROKERS }),
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
+        CalculatorsModule,
       ],
       controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController],
       providers: [
