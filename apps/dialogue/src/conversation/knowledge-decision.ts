@@ -3,7 +3,7 @@ import { KnowledgeMatch } from '../knowledge/knowledge-index';
 /**
  * What to do with what the knowledge base found: answer when one item clearly fits, ask which one when several
  * might, and say honestly that we are not sure when nothing fits well — never answer from a weak match.
- * The thresholds were chosen on apps/dialogue/src/knowledge/retrieval-questions.yaml (docs/nlu.md has the figures).
+ * The thresholds were chosen on test/fixtures/retrieval-questions.yaml (test/unit/retrieval-quality.test.ts).
  */
 export type KnowledgeDecision =
   { type: 'answer'; match: KnowledgeMatch } | { type: 'clarify'; candidates: KnowledgeMatch[] } | { type: 'not_sure' };
