@@ -13,6 +13,8 @@ import { CitizenMessagesHandler } from './conversation/citizen-messages.handler'
 import { ConversationStates } from './conversation/conversation-state';
 import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
 import { dialogueDatabase } from './database';
+import { AgentController } from './handoff/agent.controller';
+import { HandoffQueue } from './handoff/handoff-queue';
 import { KnowledgeBase, TOKENIZER } from './knowledge/knowledge-base';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeStore } from './knowledge/knowledge-store';
@@ -36,7 +38,7 @@ export class DialogueModule {
         HealthModule,
         CalculatorsModule,
       ],
-      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController],
+      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController, AgentController],
       providers: [
         { provide: DIALOGUE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -47,6 +49,7 @@ export class DialogueModule {
           useFactory: (segmenter: Segmenter) => (text: string) => segmenter.tokens(text),
         },
         ConversationStates,
+        HandoffQueue,
         KnowledgeStore,
         KnowledgeBase,
         HandleCitizenMessage,

@@ -10,6 +10,7 @@ import { RedisModule } from '@libs/common/redis/redis.module';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { AcceptCitizenMessage } from './conversations/accept-citizen-message.use-case';
 import { ConversationStore } from './conversations/conversation-store';
+import { ConversationsController } from './conversations/conversations.controller';
 import { gatewayDatabase } from './database';
 import { DeliverReply } from './replies/deliver-reply.use-case';
 import { RepliesHandler } from './replies/replies.handler';
@@ -36,7 +37,7 @@ export class GatewayModule {
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
       ],
-      controllers: [WebChatController, RepliesHandler, AuthController],
+      controllers: [WebChatController, RepliesHandler, AuthController, ConversationsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ConversationStore,

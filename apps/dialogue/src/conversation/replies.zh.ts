@@ -16,10 +16,23 @@ export const NOT_UNDERSTOOD =
 export const STILL_NOT_UNDERSTOOD =
   '很抱歉，我仍然没能理解您的问题。您可以拨打 12345 政务服务便民热线，由工作人员为您解答。';
 
-export const HANDOFF_NOT_AVAILABLE =
-  '人工坐席暂未接入此渠道。您可以拨打 12345 政务服务便民热线（工作人员 7×24 小时接听），或继续向我描述您的问题。';
-
 export const UNSUPPORTED_MESSAGE = '目前我只能读懂文字消息，请用文字描述您的问题。';
 
 export const CLARIFY = (titles: string[]) =>
   `您想了解的是以下哪一项？请回复序号或直接点选：\n${titles.map((title, index) => `${index + 1}. ${title}`).join('\n')}`;
+
+export const HANDOFF_QUEUED = (ahead: number, isPriority: boolean) =>
+  (isPriority ? '已为您优先转接人工客服，请稍候。' : '好的，正在为您转接人工客服，请稍候。') +
+  (ahead > 0 ? `您前面还有 ${ahead} 位。` : '') +
+  '等待期间您发送的消息，客服接入后都能看到。如不想等待，请回复“取消”。';
+
+export const HANDOFF_STILL_WAITING = (ahead: number) =>
+  `人工客服正在接入${ahead > 0 ? `，您前面还有 ${ahead} 位` : ''}。您的消息已记录，请稍候。`;
+
+export const HANDOFF_CANCELLED = '已为您取消转人工。您可以继续向我提问。';
+
+export const AGENT_JOINED = '人工客服已接入，请问有什么可以帮您？';
+
+export const AGENT_RETURNED = '人工客服已结束本次服务，您可以继续向我提问。';
+
+export const AGENT_CLOSED = '本次人工服务已结束，感谢您的耐心。如还有问题，欢迎随时留言。';

@@ -10,9 +10,27 @@ export const TurnHandledV1 = z.object({
   lang: Lang,
   intent: z.string().min(1).max(64),
   confidence: z.number().min(0).max(1),
-  outcome: z.enum(['answered', 'ticket_requested', 'clarification', 'fallback', 'handoff']),
+  outcome: z.enum(['answered', 'ticket_requested', 'clarification', 'fallback', 'handoff', 'with_agent']),
+  /** The knowledge item answered from, when there was one. */
+  knowledgeItemId: z.string().min(1).max(64).optional(),
 });
 export type TurnHandledV1 = z.infer<typeof TurnHandledV1>;
 
-export const ConversationEventV1 = z.discriminatedUnion('type', [envelopeOf('conversation.turn', 1, TurnHandledV1)]);
+/** A conversation handed to a person, taken, given back or closed. */
+export const HandoffChangedV1 = z.object({
+  handoffId: z.uuid(),
+  conversationId: z.uuid(),
+  channel: Channel,
+  status: z.enum(['waiting', 'active', 'returned', 'closed']),
+  reason: z.enum(['requested', 'failed_turns', 'negative_sentiment', 'special_group']),
+  isPriority: z.boolean(),
+  /** The agent's username once one has taken it. */
+  agent: z.string().min(1).max(64).optional(),
+});
+export type HandoffChangedV1 = z.infer<typeof HandoffChangedV1>;
+
+export const ConversationEventV1 = z.discriminatedUnion('type', [
+  envelopeOf('conversation.turn', 1, TurnHandledV1),
+  envelopeOf('conversation.handoff', 1, HandoffChangedV1),
+]);
 export type ConversationEventV1 = z.infer<typeof ConversationEventV1>;
