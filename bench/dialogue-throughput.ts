@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { createEnvelope } from '@libs/common/contracts/envelope';
+import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
+import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
+import { startInfrastructure } from '../tools/dev/infrastructure';
+import { freePort, ManagedProcess, startProcess } from '../tools/dev/processes';
+import { projectRoot } from '../tools/dev/project-root';
+
+const ECHO_IN = 'bench.echo.in';
+const ECHO_OUT = 'bench.echo.out';
+/** A mix of what citizens send: greetings, policy questions, service guides (no complaints: their reply comes from ticketing). */
+const TEXTS = [
+  '你好',
+  '孩子上小学个税能扣多少',
+  '新生儿怎么上户口',
+  '公租房怎么申请',
+  '企业年报什么时候报',
+  '明天天气怎么样',
+];
+
+/**
+ * bench/dialogue-throughput: N citizen messages put on channel.inbound.v1 at once (across C conversations), and the
+ * time until dialogue's last reply is on channel.outbound.v1, on the dev broker with real Redis and Postgres. Beside
+ * it, a plain kafkajs echo process doing nothing but copy the same number of messages between two topics.
+ *   npm run bench:dialogue -- --messages 20000 --conversations 1000
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: { messages: { type: 'string', default: '20000' }, conversations: { type: 'string', default: '1000' } },
+  });
+  const total = Number(values.messages);
+  const conversations = Array.from({ length: Number(values.conversations) }, () => randomUUID());
+  const root = projectRoot();
+  const dataDir = mkdtempSync(join(tmpdir(), 'gov-assistant-bench-'));
+  const log = (line: string) => process.stdout.write(`» ${line}\n`);
+  const infrastructure = await startInfrastructure({
+    dataDir,
+    cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
+    ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
+    isThrowaway: false,
+    extraTopics: [ECHO_IN, ECHO_OUT],
+    log,
+  });
+  const processes: ManagedProcess[] = [];
+  const kafka = new Kafka({ clientId: 'bench', brokers: [infrastructure.kafka.brokers], logLevel: logLevel.NOTHING });
+  const producer = new EnvelopeProducer(kafka, { lingerMs: 5, maxBatchSize: 1000 });
+  await producer.connect();
+  try {
+    log(`bare baseline: kafkajs echo of ${total} messages`);
+    const echo = startProcess('echo', process.execPath, [
+      join(__dirname, 'kafka-echo.js'),
+      infrastructure.kafka.brokers,
+      ECHO_IN,
+      ECHO_OUT,
+      '10',
+    ]);
+    processes.push(echo);
+    const baselineSeconds = await timeUntilAll(
+      kafka,
+      ECHO_OUT,
+      total,
+      async () => {
+        await Promise.all(
+          Array.from({ length: total }, (_, n) =>
+            producer.sendRaw(ECHO_IN, { key: conversations[n % conversations.length], value: String(n) }),
+          ),
+        );
+      },
+      async () => {
+        // Until the echo's group has joined, nothing comes back: probe first.
+        await producer.sendRaw(ECHO_IN, { key: 'probe', value: 'probe' });
+      },
+    );
+
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      ...appEnvironment(infrastructure, newDevSecrets()),
+      DIALOGUE_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
+    await loadDemoContent('dialogue', env);
+    const dialogue = launchApp('dialogue', env);
+    processes.push(dialogue);
+    await waitForReady(dialogue, port);
+    log(`dialogue: ${total} messages over ${conversations.length} conversations`);
+    const inbound = (n: number, text: string) => {
+      const conversationId = conversations[n % conversations.length];
+      return {
+        topic: 'channel.inbound.v1' as const,
+        envelope: createEnvelope(
+          'channel.message',
+          1,
+          conversationId,
+          {
+            kind: 'text' as const,
+            channel: 'webchat' as const,
+            conversationId,
+            citizenId: conversationId,
+            messageId: randomUUID(),
+            text,
+            receivedAt: new Date().toISOString(),
+          },
+          { traceId: randomUUID().replace(/-/g, '') },
+        ),
+      };
+    };
+    const dialogueSeconds = await timeUntilAll(
+      kafka,
+      'channel.outbound.v1',
+      total,
+      async () => {
+        await producer.send(Array.from({ length: total }, (_, n) => inbound(n, TEXTS[n % TEXTS.length])));
+      },
+      async () => {
+        await producer.send(inbound(0, '你好'));
+      },
+    );
+
+    process.stdout.write(
+      `\n${total} messages, ${conversations.length} conversations, this machine (${cpus().length} cores):\n` +
+        `bare kafkajs echo (baseline)   ${(total / baselineSeconds).toFixed(0).padStart(6)} messages/s  (${baselineSeconds.toFixed(2)} s)\n` +
+        `dialogue, message to reply     ${(total / dialogueSeconds).toFixed(0).padStart(6)} messages/s  (${dialogueSeconds.toFixed(2)} s)\n`,
+    );
+  } finally {
+    await producer.disconnect();
+    await Promise.all(processes.map((child) => child.stop()));
+    await infrastructure.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Waits until the consumer group joined and a probe came back (so the clock does not count the join), then sends and
+ * times until `count` further messages arrived on the topic. Replies that do not end a turn are not counted.
+ */
+async function timeUntilAll(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  send: () => Promise<void>,
+  probe: () => Promise<void>,
+): Promise<number> {
+  let received = 0;
+  let isWarm = false;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const consumer: Consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 10 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: false });
+  await consumer.run({
+    partitionsConsumedConcurrently: 8,
+    eachBatch: async ({ batch }) => {
+      if (!isWarm) {
+        isWarm = true;
+        return;
+      }
+      received += batch.messages.filter((message) => !String(message.value).includes('"endOfTurn":false')).length;
+      if (received >= count) done();
+    },
+  });
+  while (!isWarm) {
+    await probe();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  received = 0;
+  const started = performance.now();
+  await send();
+  await finished;
+  const seconds = (performance.now() - started) / 1000;
+  await consumer.disconnect();
+  return seconds;
+}
+
+void main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
