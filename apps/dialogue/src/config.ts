@@ -9,6 +9,8 @@ export const DialogueConfig = z.object({
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(1).max(5000).default(100),
   /** The district this deployment serves: where a complaint goes when the citizen names no place. */
   DEFAULT_REGION_CODE: RegionCode,
+  /** Where the eligibility rule sets (*.yaml) are read from at start. */
+  ELIGIBILITY_RULES_DIR: z.string().min(1).default('demo/eligibility'),
 });
 export type DialogueConfig = z.infer<typeof DialogueConfig>;
 

@@ -11,6 +11,12 @@ import { CalculatorsModule } from './calculators/calculators.module';
 import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
+import { EligibilityFlow } from './conversation/eligibility-flow';
+import { HandoffFlow } from './conversation/handoff-flow';
+import { KnowledgeFlow } from './conversation/knowledge-flow';
+import { TaxFlow } from './conversation/tax-flow';
+import { EligibilityRuleSets } from './eligibility/eligibility-rule-sets';
+import { MessageReader } from './nlu/message-reader';
 import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
 import { dialogueDatabase } from './database';
 import { AgentController } from './handoff/agent.controller';
@@ -50,6 +56,12 @@ export class DialogueModule {
         },
         ConversationStates,
         HandoffQueue,
+        MessageReader,
+        KnowledgeFlow,
+        TaxFlow,
+        EligibilityFlow,
+        HandoffFlow,
+        { provide: EligibilityRuleSets, useFactory: () => EligibilityRuleSets.load(config.ELIGIBILITY_RULES_DIR) },
         KnowledgeStore,
         KnowledgeBase,
         HandleCitizenMessage,

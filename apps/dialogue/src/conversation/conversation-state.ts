@@ -2,8 +2,25 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import { REDIS } from '@libs/common/redis/redis.module';
+import { IdentityTag } from '../nlu/slots/slots';
+import { TaxFacts } from '../tax/tax-facts-from-slots';
 
-/** What the assistant remembers of a conversation between turns. In Redis: any dialogue replica may take the next turn. */
+/** A question the assistant asked and is waiting for the answer to. */
+const Pending = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tax'), facts: TaxFacts }),
+  z.object({
+    type: z.literal('eligibility'),
+    ruleSetId: z.string(),
+    facts: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])),
+    asking: z.string(),
+  }),
+]);
+export type Pending = z.infer<typeof Pending>;
+
+/**
+ * What the assistant remembers of a conversation between turns: in Redis, so any dialogue replica may take the next
+ * turn, and for 30 minutes after the last message (it may hold facts a citizen gave for a calculation or a check).
+ */
 export const ConversationState = z.object({
   /** Turns in a row the assistant could not answer. */
   failedTurns: z.number().int().min(0).default(0),
@@ -11,6 +28,11 @@ export const ConversationState = z.object({
   offered: z.array(z.object({ itemId: z.string(), title: z.string() })).default([]),
   /** The item the last answer came from: what a follow-up such as 那退休人员呢？ is about. */
   topicItemId: z.string().optional(),
+  pending: Pending.optional(),
+  /** Groups the citizen said they are in (老年人, 残疾人 …): special groups get a person first. */
+  identityTags: z.array(IdentityTag).default([]),
+  /** The region the citizen said they are in, as a 6-digit code. */
+  regionCode: z.string().optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -27,3 +27,16 @@ describe('first reading of a message', () => {
     expect(understand('你好，我想问一下社保怎么查').intent).toBe('unknown');
   });
 });
+
+describe('first reading of tasks', () => {
+  it('tells a tax calculation from a question about the rules', () => {
+    expect(understand('月收入1.5万，一个孩子上小学，每年能少缴多少个税？').intent).toBe('calculate_tax');
+    expect(understand('帮我算一算个税').intent).toBe('calculate_tax');
+    expect(understand('孩子上小学个税能扣多少').intent).toBe('unknown');
+  });
+
+  it('hears a request to check eligibility, and a cancel', () => {
+    expect(understand('我是外地户口，我能申请广州公租房吗').intent).toBe('check_eligibility');
+    expect(understand('取消').intent).toBe('cancel');
+  });
+});

@@ -1,186 +1,109 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ChannelInboundV1 } from '@libs/common/contracts/channel-inbound.v1';
-import { TurnHandledV1 } from '@libs/common/contracts/conversation-events.v1';
-import { createEnvelope, derivedId } from '@libs/common/contracts/envelope';
+import { createEnvelope } from '@libs/common/contracts/envelope';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { chinaDate } from '@libs/common/time/china-time';
 import { Clock } from '@libs/common/time/clock';
-import { DIALOGUE_CONFIG, DialogueConfig } from '../config';
-import { Handoff, HandoffQueue, HandoffReason } from '../handoff/handoff-queue';
-import { handoffChanged } from '../handoff/handoff-events';
 import { isStronglyNegative } from '../handoff/negative-sentiment';
-import { answerFrom } from '../knowledge/knowledge-answers.zh';
-import { KnowledgeBase } from '../knowledge/knowledge-base';
-import { KnowledgeUnit } from '../knowledge/knowledge-index';
+import { MessageReader, Reading } from '../nlu/message-reader';
 import { ConversationState, ConversationStates } from './conversation-state';
-import { understand, Understanding } from './first-intents';
-import { decide, pickOffered } from './knowledge-decision';
+import { EligibilityFlow } from './eligibility-flow';
+import { HandoffFlow, isSpecialGroup } from './handoff-flow';
+import { pickOffered } from './knowledge-decision';
+import { KnowledgeFlow } from './knowledge-flow';
 import * as say from './replies.zh';
-import { turnReplies } from './turn-replies';
+import { TaxFlow } from './tax-flow';
+import { replyTurn, Turn } from './turn';
 
-type Outcome = TurnHandledV1['outcome'];
-
-interface Turn {
-  outgoing: Outgoing[];
-  outcome: Outcome;
-  next: ConversationState;
-  knowledgeItemId?: string;
-}
-
-const CANCEL = /^(取消|不用了|算了|不等了|不要人工)/u;
+/** Intents that leave a question the assistant asked unanswered, to do what the citizen now wants instead. */
+const SWITCHES = new Set(['greeting', 'complaint', 'handoff', 'cancel']);
 
 /**
- * One turn: read the citizen's message and answer it — from the knowledge base, by asking which item they mean, or
- * honestly not — or open a work order, or bring in a person (on request, after two turns the assistant could not
- * answer, on strong anger or distress). While a person has the conversation, the assistant stays quiet.
- * Everything it causes is returned, to be produced together.
+ * One turn of a conversation. In order: a person has or is coming for the conversation; the citizen cancels or answers
+ * a question the assistant asked; asks for a person (or is strongly upset); picks from the choices offered; greets;
+ * complains (a work order); asks for a tax calculation or an eligibility check; or asks a question for the knowledge
+ * base — whose "not sure" the second time in a row, or at once for special groups, brings in a person.
+ * Everything the turn causes is returned, to be produced together.
  */
 @Injectable()
 export class HandleCitizenMessage {
   constructor(
     private readonly states: ConversationStates,
-    private readonly knowledge: KnowledgeBase,
-    private readonly handoffs: HandoffQueue,
+    private readonly reader: MessageReader,
+    private readonly knowledge: KnowledgeFlow,
+    private readonly tax: TaxFlow,
+    private readonly eligibility: EligibilityFlow,
+    private readonly handoff: HandoffFlow,
     private readonly clock: Clock,
-    @Inject(DIALOGUE_CONFIG) private readonly config: DialogueConfig,
   ) {}
 
   async execute(envelope: ChannelInboundV1): Promise<Outgoing[]> {
     const message = envelope.payload;
-    const understanding: Understanding =
-      message.kind === 'text'
-        ? understand(message.text)
-        : { intent: message.kind === 'event' ? 'greeting' : 'unknown', confidence: 1 };
-    const [state, handoff] = await Promise.all([
+    const reading = message.kind === 'text' ? this.reader.read(message.text, chinaDate(this.clock.now())) : undefined;
+    const [stored, open] = await Promise.all([
       this.states.get(message.conversationId),
-      this.handoffs.openFor(message.conversationId),
+      this.handoff.openFor(message.conversationId),
     ]);
-    const turn = handoff
-      ? await this.whileHandedOff(envelope, handoff, state)
-      : await this.respond(envelope, understanding, state);
+    const state = reading ? remember(stored, reading) : stored;
+    const turn = open
+      ? await this.handoff.whileHandedOff(envelope, open, state, reading?.intent === 'cancel')
+      : reading
+        ? await this.respond(envelope, reading, state)
+        : this.respondToNonText(envelope, state);
     await this.states.save(message.conversationId, turn.next);
-    return [...turn.outgoing, this.turnEvent(envelope, understanding, turn)];
+    return [...turn.outgoing, this.turnEvent(envelope, reading, turn)];
   }
 
-  private async whileHandedOff(envelope: ChannelInboundV1, handoff: Handoff, state: ConversationState): Promise<Turn> {
-    const message = envelope.payload;
-    if (handoff.status === 'waiting' && message.kind === 'text' && CANCEL.test(message.text.trim())) {
-      await this.handoffs.cancel(handoff.id);
-      const closed = { ...handoff, status: 'closed' as const };
-      return {
-        outgoing: [...turnReplies(envelope, [say.HANDOFF_CANCELLED]), handoffChanged(closed, envelope)],
-        outcome: 'answered',
-        next: state,
-      };
-    }
-    if (handoff.status === 'active') return { outgoing: [], outcome: 'with_agent', next: state };
-    const ahead = await this.handoffs.ahead(handoff);
-    return { outgoing: turnReplies(envelope, [say.HANDOFF_STILL_WAITING(ahead)]), outcome: 'handoff', next: state };
+  private respondToNonText(envelope: ChannelInboundV1, state: ConversationState): Turn {
+    return envelope.payload.kind === 'event'
+      ? replyTurn(envelope, [say.GREETING], state, 'answered', say.MENU_CHOICES)
+      : replyTurn(envelope, [say.UNSUPPORTED_MESSAGE], state, 'fallback');
   }
 
-  private async respond(envelope: ChannelInboundV1, understanding: Understanding, state: ConversationState) {
-    const message = envelope.payload;
+  private async respond(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Promise<Turn> {
+    const text = envelope.payload.kind === 'text' ? envelope.payload.text : '';
     const settled = { ...state, failedTurns: 0, offered: [] };
-    if (message.kind !== 'text') {
-      return understanding.intent === 'greeting'
-        ? this.say(envelope, [say.GREETING], settled, 'answered', say.MENU_CHOICES)
-        : this.say(envelope, [say.UNSUPPORTED_MESSAGE], state, 'fallback');
+    if (reading.intent === 'cancel') {
+      return replyTurn(envelope, [say.CANCELLED], { ...settled, pending: undefined }, 'answered', say.MENU_CHOICES);
     }
-    if (understanding.intent === 'handoff') return this.handOver(envelope, 'requested', settled);
-    if (isStronglyNegative(message.text)) return this.handOver(envelope, 'negative_sentiment', settled);
-    const picked = pickOffered(message.text, state.offered);
-    if (picked) return this.answerItem(envelope, picked.itemId, settled);
-    if (understanding.intent === 'greeting') {
-      return this.say(envelope, [say.GREETING], settled, 'answered', say.MENU_CHOICES);
+    const continued = !SWITCHES.has(reading.intent) && this.continuePending(envelope, reading, state);
+    if (continued) return continued;
+    const fresh = { ...settled, pending: undefined };
+    if (reading.intent === 'handoff') return this.handoff.handOver(envelope, 'requested', fresh);
+    if (isStronglyNegative(text)) return this.handoff.handOver(envelope, 'negative_sentiment', fresh);
+    const picked = pickOffered(text, state.offered);
+    if (picked) return this.knowledge.answerItem(envelope, picked.itemId, fresh);
+    switch (reading.intent) {
+      case 'greeting':
+        return replyTurn(envelope, [say.GREETING], fresh, 'answered', say.MENU_CHOICES);
+      case 'complaint':
+        return { outgoing: [this.ticketCommand(envelope, reading, state)], outcome: 'ticket_requested', next: fresh };
+      case 'calculate_tax':
+        return this.tax.start(envelope, reading, fresh);
     }
-    if (understanding.intent === 'complaint') {
-      return {
-        outgoing: [this.ticketCommand(envelope, understanding)],
-        outcome: 'ticket_requested' as const,
-        next: settled,
-      };
+    const decision = this.knowledge.decide(text, state);
+    if (reading.intent === 'check_eligibility') {
+      const rules = this.eligibility.ruleSetFor(
+        decision.type === 'answer' ? decision.match.unit.itemId : state.topicItemId,
+      );
+      if (rules) return this.eligibility.start(envelope, rules, reading, fresh);
     }
-    return this.answerFromKnowledge(envelope, message.text, state);
-  }
-
-  private async answerFromKnowledge(envelope: ChannelInboundV1, text: string, state: ConversationState) {
-    const decision = decide(this.knowledge.search(text, this.searchContext()));
-    if (decision.type === 'answer') {
-      return this.answerItem(envelope, decision.match.unit.itemId, state, decision.match.unit);
-    }
-    if (decision.type === 'clarify') {
-      const offered = decision.candidates.map((match) => ({
-        itemId: match.unit.itemId,
-        title: match.unit.version.title,
-      }));
-      const titles = offered.map((item) => item.title);
-      return this.say(envelope, [say.CLARIFY(titles)], { ...state, offered }, 'clarification', titles);
-    }
+    const answered = this.knowledge.answer(envelope, decision, { ...fresh, failedTurns: state.failedTurns });
+    if (answered) return answered;
     const failedTurns = state.failedTurns + 1;
-    if (failedTurns >= 2) return this.handOver(envelope, 'failed_turns', { ...state, failedTurns: 0, offered: [] });
-    return this.say(
-      envelope,
-      [say.NOT_UNDERSTOOD],
-      { ...state, failedTurns, offered: [] },
-      'fallback',
-      say.MENU_CHOICES,
-    );
+    if (failedTurns >= 2 || isSpecialGroup(state)) return this.handoff.handOver(envelope, 'failed_turns', fresh);
+    return replyTurn(envelope, [say.NOT_UNDERSTOOD], { ...fresh, failedTurns }, 'fallback', say.MENU_CHOICES);
   }
 
-  /** Answers from an item: the part that matched, or its overview in the version in force today. */
-  private answerItem(
-    envelope: ChannelInboundV1,
-    itemId: string,
-    state: ConversationState,
-    unit: KnowledgeUnit | undefined = this.overviewInForce(itemId),
-  ): Turn {
-    const next = { ...state, failedTurns: 0, offered: [], topicItemId: itemId };
-    if (!unit) return this.say(envelope, [say.NOT_UNDERSTOOD], next, 'fallback');
-    return { ...this.say(envelope, answerFrom(unit), next, 'answered'), knowledgeItemId: itemId };
+  /** The answer to a question the assistant asked in the last turn, when there is one. */
+  private continuePending(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Turn | undefined {
+    const pending = state.pending;
+    if (pending?.type === 'tax') return this.tax.continue(envelope, reading, state, pending.facts);
+    if (pending?.type === 'eligibility') return this.eligibility.continue(envelope, reading, state, pending);
+    return undefined;
   }
 
-  private async handOver(envelope: ChannelInboundV1, reason: HandoffReason, state: ConversationState): Promise<Turn> {
-    const message = envelope.payload;
-    const handoff = await this.handoffs.request({
-      id: derivedId(envelope.id, 'handoff'),
-      conversationId: message.conversationId,
-      channel: message.channel,
-      lang: message.lang ?? 'zh',
-      reason,
-      isPriority: false,
-    });
-    const ahead = await this.handoffs.ahead(handoff);
-    return {
-      outgoing: [
-        ...turnReplies(envelope, [say.HANDOFF_QUEUED(ahead, handoff.isPriority)]),
-        handoffChanged(handoff, envelope),
-      ],
-      outcome: 'handoff',
-      next: state,
-    };
-  }
-
-  private say(
-    envelope: ChannelInboundV1,
-    texts: string[],
-    next: ConversationState,
-    outcome: Outcome,
-    quickReplies?: string[],
-  ): Turn {
-    return { outgoing: turnReplies(envelope, texts, quickReplies), outcome, next };
-  }
-
-  private overviewInForce(itemId: string): KnowledgeUnit | undefined {
-    const version = this.knowledge.versionInForce(itemId, this.searchContext());
-    if (!version) return undefined;
-    return { itemId, kind: 'steps' in version ? 'guide' : 'policy', version, part: { type: 'overview' } };
-  }
-
-  private searchContext() {
-    return { date: chinaDate(this.clock.now()), regionCode: this.config.DEFAULT_REGION_CODE };
-  }
-
-  private ticketCommand(envelope: ChannelInboundV1, understanding: Understanding): Outgoing {
+  private ticketCommand(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Outgoing {
     const message = envelope.payload;
     if (message.kind !== 'text') throw new Error('a complaint is always a text');
     return {
@@ -194,8 +117,8 @@ export class HandleCitizenMessage {
           channel: message.channel,
           citizenId: message.citizenId,
           sourceMessageId: message.messageId,
-          category: understanding.category ?? '其他',
-          regionCode: this.config.DEFAULT_REGION_CODE,
+          category: reading.category ?? '其他',
+          regionCode: state.regionCode ?? this.knowledge.context(state).regionCode,
           description: message.text,
           lang: message.lang ?? 'zh',
         },
@@ -204,7 +127,7 @@ export class HandleCitizenMessage {
     };
   }
 
-  private turnEvent(envelope: ChannelInboundV1, understanding: Understanding, turn: Turn): Outgoing {
+  private turnEvent(envelope: ChannelInboundV1, reading: Reading | undefined, turn: Turn): Outgoing {
     const message = envelope.payload;
     return {
       topic: Topic.ConversationEventsV1,
@@ -217,8 +140,8 @@ export class HandleCitizenMessage {
           channel: message.channel,
           messageId: message.messageId,
           lang: message.lang ?? 'zh',
-          intent: understanding.intent,
-          confidence: understanding.confidence,
+          intent: reading?.intent ?? message.kind,
+          confidence: reading?.confidence ?? 1,
           outcome: turn.outcome,
           knowledgeItemId: turn.knowledgeItemId,
         },
@@ -226,4 +149,14 @@ export class HandleCitizenMessage {
       ),
     };
   }
+}
+
+/** What a message tells about the citizen that later turns need: their groups and their region. */
+function remember(state: ConversationState, reading: Reading): ConversationState {
+  const { identityTags, region } = reading.slots;
+  return {
+    ...state,
+    identityTags: [...new Set([...state.identityTags, ...(identityTags ?? [])])],
+    regionCode: region?.status === 'resolved' ? region.code : state.regionCode,
+  };
 }

@@ -36,3 +36,5 @@ export const AGENT_JOINED = '人工客服已接入，请问有什么可以帮您
 export const AGENT_RETURNED = '人工客服已结束本次服务，您可以继续向我提问。';
 
 export const AGENT_CLOSED = '本次人工服务已结束，感谢您的耐心。如还有问题，欢迎随时留言。';
+
+export const CANCELLED = '好的，已取消。请问还有什么可以帮您？';

@@ -77,6 +77,11 @@ describe('checking eligibility', () => {
     ]);
   });
 
+  it('stops asking once a condition has failed', () => {
+    const verdict = checkEligibility(rules, { household: '非本地户籍', ownsHome: true });
+    expect(verdict).toMatchObject({ status: 'not_eligible', results: [{ outcome: 'not_met' }] });
+  });
+
   it('does not decide on a threshold the authority publishes and we have not confirmed', () => {
     const verdict = checkEligibility(rules, { household: '本地户籍', ownsHome: false, incomePerPerson: 3000 });
     expect(verdict.status).toBe('check_published');

@@ -12,7 +12,8 @@ export type EligibilityVerdict =
 
 /**
  * Decides, from the facts known so far, either which fact to ask for next (only those the citizen's channel needs),
- * or the verdict with the reason for each condition. Pure: the conversation asks, this decides.
+ * or the verdict with the reason for each condition — as soon as one condition fails, without asking the rest.
+ * Pure: the conversation asks, this decides.
  */
 export function checkEligibility(rules: EligibilityRuleSet, facts: Facts): EligibilityVerdict {
   const undecidedWhen = rules.channels
@@ -21,17 +22,22 @@ export function checkEligibility(rules: EligibilityRuleSet, facts: Facts): Eligi
   const channel = rules.channels.find((candidate) =>
     candidate.when.every((condition) => test(condition, facts[condition.fact]) === 'met'),
   );
-  if (!channel)
+  if (!channel) {
     return undecidedWhen ? { status: 'needs_facts', missing: [undecidedWhen.fact] } : { status: 'no_channel' };
+  }
+  const results = channel.conditions
+    .filter((condition) => condition.fact in facts)
+    .map((condition): ConditionResult => {
+      const value = facts[condition.fact];
+      return { condition, outcome: test(condition, value), value };
+    });
+  const hasFailed = results.some((result) => result.outcome === 'not_met');
   const missing = [...new Set(channel.conditions.map((condition) => condition.fact))].filter(
     (fact) => !(fact in facts),
   );
-  if (missing.length > 0) return { status: 'needs_facts', missing };
-  const results = channel.conditions.map((condition): ConditionResult => {
-    const value = facts[condition.fact];
-    return { condition, outcome: test(condition, value), value };
-  });
-  const status = results.some((result) => result.outcome === 'not_met')
+  // A condition already failed settles it: no need to ask the citizen anything more.
+  if (missing.length > 0 && !hasFailed) return { status: 'needs_facts', missing };
+  const status = hasFailed
     ? 'not_eligible'
     : results.some((result) => result.outcome === 'compare_with_published')
       ? 'check_published'

@@ -1,16 +1,18 @@
+import { z } from 'zod';
 import { yuanToCents } from '../calculators/money';
 import { SimulationFacts } from '../calculators/policy-simulation';
 import { ChildStage } from '../calculators/special-additional-deductions';
 import { ChildStage as StatedStage, Slots } from '../nlu/slots/slots';
 
 /** What a citizen said that the tax simulation can use; monthly income is what it cannot do without. */
-export interface TaxFacts {
-  monthlyIncome?: number;
-  children: ChildStage[];
-  parentsOver60?: boolean;
-  isOnlyChild?: boolean;
-  monthlyRent?: number;
-}
+export const TaxFacts = z.object({
+  monthlyIncome: z.number().nonnegative().optional(),
+  children: z.array(z.enum(['infant', 'preschool', 'school'])).default([]),
+  parentsOver60: z.boolean().optional(),
+  isOnlyChild: z.boolean().optional(),
+  monthlyRent: z.number().nonnegative().optional(),
+});
+export type TaxFacts = z.infer<typeof TaxFacts>;
 
 /** Merges what this message says into what earlier turns said. */
 export function taxFactsFrom(slots: Slots, earlier: TaxFacts = { children: [] }): TaxFacts {

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ChannelInboundV1 } from '@libs/common/contracts/channel-inbound.v1';
+import { chinaDate } from '@libs/common/time/china-time';
+import { Clock } from '@libs/common/time/clock';
+import { DIALOGUE_CONFIG, DialogueConfig } from '../config';
+import { answerFrom } from '../knowledge/knowledge-answers.zh';
+import { KnowledgeBase } from '../knowledge/knowledge-base';
+import { KnowledgeUnit, SearchContext } from '../knowledge/knowledge-index';
+import { ConversationState } from './conversation-state';
+import { decide, KnowledgeDecision } from './knowledge-decision';
+import * as say from './replies.zh';
+import { replyTurn, Turn } from './turn';
+
+/** A short message that builds on the last answer: 那退休人员呢？ / 如果是外地户口呢 / 需要什么材料. */
+const FOLLOW_UP = /^(那|那么|如果|要是|假如|还有|另外)|呢[?？]?$/u;
+
+/**
+ * Answers from the knowledge base: the version in force today for the citizen's region, a numbered choice when several
+ * items fit, or an honest "not sure" (the caller decides when that becomes a handoff).
+ */
+@Injectable()
+export class KnowledgeFlow {
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly clock: Clock,
+    @Inject(DIALOGUE_CONFIG) private readonly config: DialogueConfig,
+  ) {}
+
+  /** What the base says to the text; a follow-up is read together with the title of what was just answered. */
+  decide(text: string, state: ConversationState): KnowledgeDecision {
+    const context = this.context(state);
+    const topic =
+      state.topicItemId && FOLLOW_UP.test(text.trim())
+        ? this.knowledge.versionInForce(state.topicItemId, context)
+        : undefined;
+    return decide(this.knowledge.search(topic ? `${topic.title} ${text}` : text, context));
+  }
+
+  answer(envelope: ChannelInboundV1, decision: KnowledgeDecision, state: ConversationState): Turn | undefined {
+    if (decision.type === 'answer')
+      return this.answerItem(envelope, decision.match.unit.itemId, state, decision.match.unit);
+    if (decision.type === 'not_sure') return undefined;
+    const offered = decision.candidates.map((match) => ({
+      itemId: match.unit.itemId,
+      title: match.unit.version.title,
+    }));
+    const titles = offered.map((item) => item.title);
+    return replyTurn(envelope, [say.CLARIFY(titles)], { ...state, offered }, 'clarification', titles);
+  }
+
+  /** Answers from an item: the part that matched, or its overview in the version in force today. */
+  answerItem(envelope: ChannelInboundV1, itemId: string, state: ConversationState, unit?: KnowledgeUnit): Turn {
+    const next = { ...state, failedTurns: 0, offered: [], topicItemId: itemId };
+    const answering = unit ?? this.overviewInForce(itemId, state);
+    if (!answering) return replyTurn(envelope, [say.NOT_UNDERSTOOD], next, 'fallback');
+    return { ...replyTurn(envelope, answerFrom(answering), next, 'answered'), knowledgeItemId: itemId };
+  }
+
+  context(state: ConversationState): SearchContext {
+    return { date: chinaDate(this.clock.now()), regionCode: state.regionCode ?? this.config.DEFAULT_REGION_CODE };
+  }
+
+  private overviewInForce(itemId: string, state: ConversationState): KnowledgeUnit | undefined {
+    const version = this.knowledge.versionInForce(itemId, this.context(state));
+    if (!version) return undefined;
+    return { itemId, kind: 'steps' in version ? 'guide' : 'policy', version, part: { type: 'overview' } };
+  }
+}

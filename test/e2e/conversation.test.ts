@@ -1,0 +1,100 @@
+import { eventually, webChat } from '../support/chat';
+import { request } from '../support/http';
+import { RunningSystem, startSystem } from '../support/running-system';
+
+let system: RunningSystem;
+let chat: ReturnType<typeof webChat>;
+
+beforeAll(async () => {
+  system = await startSystem(['gateway', 'dialogue', 'ticketing']);
+  chat = webChat(system);
+});
+afterAll(() => system?.stop());
+
+/** A conversation: each line sent after the previous one was answered; returns the texts of each answer. */
+async function converse(...lines: string[]): Promise<string[]> {
+  let sessionId: string | undefined;
+  const answers: string[] = [];
+  for (const text of lines) {
+    const answer = await chat.send({ sessionId, text });
+    sessionId = answer.body.sessionId;
+    answers.push((answer.body.replies ?? []).map((reply) => reply.text).join('\n'));
+  }
+  return answers;
+}
+
+describe('a conversation with the assistant', () => {
+  it('answers a policy question from the knowledge base, with its source and date', async () => {
+    const [answer] = await converse('孩子上小学个税能扣多少');
+    expect(answer).toMatch(/2,?000/);
+    expect(answer).toContain('依据：《个人所得税专项附加扣除');
+    expect(answer).toContain('国发〔2023〕13号');
+  });
+
+  it('computes the tax saving, asking for the income when it was not said', async () => {
+    const [question, result] = await converse('一个孩子上小学，每年能少缴多少个税？', '月收入1.5万');
+    expect(question).toContain('请问您每月税前工资大约多少元');
+    expect(result).toContain('子女教育：每月 2,000 元，全年 24,000 元，可少缴个税 2,400 元');
+    const [direct] = await converse('月收入1.5万，一个孩子上小学，每年能少缴多少个税？');
+    expect(direct).toContain('合计：全年可少缴个人所得税 2,400 元');
+  });
+
+  it('checks eligibility by asking only for the missing facts, and never decides on an unconfirmed line', async () => {
+    const [start, second, third, verdict] = await converse(
+      '我是外地户口，我能申请广州公租房吗',
+      '没有',
+      '交了4年',
+      '三千五',
+    );
+    expect(start).toContain('自查「广州市公共租赁住房（公租房）申请资格自查」');
+    expect(start).toContain('有自有住房吗');
+    expect(start).not.toContain('户籍');
+    expect(second).toContain('连续缴纳社会保险多少年');
+    expect(third).toContain('家庭人均每月可支配收入');
+    expect(verdict).toContain('按「来穗务工人员」渠道逐项对照');
+    expect(verdict).toContain('✓ 在广州无自有住房：符合');
+    expect(verdict).toMatch(/\? 在广州连续缴纳社会保险达到当年规定年限：您的情况为 4，/);
+    expect(verdict).not.toContain('结论：您符合以上各项条件');
+    const [, refused] = await converse('我是本地户口，我能申请公租房吗', '有');
+    expect(refused).toContain('✗ 在广州无自有住房：不符合（您的情况：有）');
+  });
+
+  it('lets the citizen cancel a question half-way and go on', async () => {
+    const [, cancelled, greeting] = await converse('我能申请公租房吗', '取消', '你好');
+    expect(cancelled).toBe('好的，已取消。请问还有什么可以帮您？');
+    expect(greeting).toContain('政务服务智能客服');
+  });
+
+  it('routes a complaint to the district the citizen names', async () => {
+    const [reply] = await converse('我要投诉越秀区东风路施工扰民');
+    expect(reply).toMatch(/工单号：GD\d+/);
+    const ticketNo = /工单号：(GD\d+)/.exec(reply)?.[1];
+    const login = await request<{ accessToken: string }>('POST', system.url('gateway', '/api/v1/auth/login'), {
+      json: { username: 'admin', password: system.staffPassword },
+    });
+    const ticket = await request<{ regionCode: string }>(
+      'GET',
+      system.url('ticketing', `/api/v1/tickets/${ticketNo}`),
+      {
+        token: login.body.accessToken,
+      },
+    );
+    expect(ticket.body.regionCode).toBe('440104');
+  });
+
+  it('brings a person in at once, ahead of the queue, for an elderly citizen it cannot help', async () => {
+    const [answer] = await converse('我今年78岁了，想问问养老院的补贴怎么领');
+    expect(answer).toContain('已为您优先转接人工客服');
+    await eventually(async () => {
+      const login = await request<{ accessToken: string }>('POST', system.url('gateway', '/api/v1/auth/login'), {
+        json: { username: 'agent', password: system.staffPassword },
+      });
+      const queue = await request<{ waiting: Array<{ reason: string; isPriority: boolean }> }>(
+        'GET',
+        system.url('dialogue', '/api/v1/agent/queue'),
+        { token: login.body.accessToken },
+      );
+      expect(queue.body.waiting[0]).toMatchObject({ reason: 'special_group', isPriority: true });
+    });
+  });
+});
