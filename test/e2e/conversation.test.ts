@@ -98,3 +98,34 @@ describe('a conversation with the assistant', () => {
     });
   });
 });
+
+describe('POST /api/v1/nlu/parse', () => {
+  const parse = (json: unknown) =>
+    request<Record<string, unknown> & { message?: string }>('POST', system.url('dialogue', '/api/v1/nlu/parse'), {
+      json,
+    });
+
+  it('gives the intent, the category, the slots and the tokens', async () => {
+    const answer = await parse({ text: '我要投诉天河区小区周边施工扰民，电话13800138000' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      intent: 'complaint',
+      category: '城乡建设',
+      slots: { region: { status: 'resolved', code: '440106', name: '天河区' } },
+    });
+    expect(answer.body.tokens).toEqual(expect.arrayContaining(['投诉', '施工', '扰民']));
+    expect(typeof answer.body.confidence).toBe('number');
+  });
+
+  it.each([
+    ['no text', {}],
+    ['empty text', { text: '' }],
+    ['a number for text', { text: 3 }],
+    ['an unknown language', { text: '你好', lang: 'fr' }],
+    ['over 2,000 characters', { text: '扰'.repeat(2001) }],
+  ])('refuses %s with 400 and a readable message', async (_case, body) => {
+    const answer = await parse(body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/text|lang/);
+  });
+});

@@ -17,6 +17,7 @@ import { KnowledgeFlow } from './conversation/knowledge-flow';
 import { TaxFlow } from './conversation/tax-flow';
 import { EligibilityRuleSets } from './eligibility/eligibility-rule-sets';
 import { MessageReader } from './nlu/message-reader';
+import { NluController } from './nlu/nlu.controller';
 import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
 import { dialogueDatabase } from './database';
 import { AgentController } from './handoff/agent.controller';
@@ -44,7 +45,7 @@ export class DialogueModule {
         HealthModule,
         CalculatorsModule,
       ],
-      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController, AgentController],
+      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController, AgentController, NluController],
       providers: [
         { provide: DIALOGUE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -56,7 +57,13 @@ export class DialogueModule {
         },
         ConversationStates,
         HandoffQueue,
-        MessageReader,
+        {
+          provide: MessageReader,
+          inject: [Segmenter],
+          // The service's city: the district code with its last two digits zeroed.
+          useFactory: (segmenter: Segmenter) =>
+            new MessageReader(segmenter, `${config.DEFAULT_REGION_CODE.slice(0, 4)}00`),
+        },
         KnowledgeFlow,
         TaxFlow,
         EligibilityFlow,

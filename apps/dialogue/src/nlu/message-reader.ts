@@ -1,5 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DIALOGUE_CONFIG, DialogueConfig } from '../config';
 import { FirstIntent, understand } from '../conversation/first-intents';
 import { extractSlots } from './slots/extract-slots';
 import { Slots } from './slots/slots';
@@ -18,17 +16,15 @@ export interface Reading {
   tokens: string[];
 }
 
-/** Segmentation, intent and category, and slots, in one place: the conversation and POST /api/v1/nlu/parse use it. */
-@Injectable()
+/**
+ * Segmentation, intent and category, and slots, in one place: the conversation and POST /api/v1/nlu/parse use it.
+ * The home city settles place names several cities share (白云区 → Guangzhou's when the service is Guangzhou's).
+ */
 export class MessageReader {
-  private readonly homeCityCode: string;
-
   constructor(
     private readonly segmenter: Segmenter,
-    @Inject(DIALOGUE_CONFIG) config: DialogueConfig,
-  ) {
-    this.homeCityCode = `${config.DEFAULT_REGION_CODE.slice(0, 4)}00`;
-  }
+    private readonly homeCityCode: string,
+  ) {}
 
   read(text: string, today: string): Reading {
     const first = understand(text);
