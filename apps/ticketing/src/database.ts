@@ -1,5 +1,6 @@
 import { AppDatabase } from '@libs/common/database/app-database';
 import { CreateTicketingTables1764150100000 } from './migrations/1764150100000-CreateTicketingTables';
+import { AddTicketSummaryAndLocation1764180000000 } from './migrations/1764180000000-AddTicketSummaryAndLocation';
 import { DepartmentEntity } from './routing/department.entity';
 import { RoutingRuleEntity } from './routing/routing-rule.entity';
 import { TicketEntity } from './tickets/ticket.entity';
@@ -8,5 +9,5 @@ export const ticketingDatabase = (url: string): AppDatabase => ({
   schema: 'ticketing',
   url,
   entities: [DepartmentEntity, RoutingRuleEntity, TicketEntity],
-  migrations: [CreateTicketingTables1764150100000],
+  migrations: [CreateTicketingTables1764150100000, AddTicketSummaryAndLocation1764180000000],
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { z } from 'zod';
+import { GeoPoint } from '@libs/common/contracts/common-fields';
 import { REDIS } from '@libs/common/redis/redis.module';
 import { IdentityTag } from '../nlu/slots/slots';
 import { TaxFacts } from '../tax/tax-facts-from-slots';
@@ -33,6 +34,8 @@ export const ConversationState = z.object({
   identityTags: z.array(IdentityTag).default([]),
   /** The region the citizen said they are in, as a 6-digit code. */
   regionCode: z.string().optional(),
+  /** The last location the citizen shared: a complaint that follows is about that place. */
+  location: GeoPoint.optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -4,6 +4,7 @@ import { createEnvelope } from '@libs/common/contracts/envelope';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { chinaDate } from '@libs/common/time/china-time';
 import { Clock } from '@libs/common/time/clock';
+import { summariseComplaint } from '../complaints/complaint-summary';
 import { isStronglyNegative } from '../handoff/negative-sentiment';
 import { MessageReader, Reading } from '../nlu/message-reader';
 import { ConversationState, ConversationStates } from './conversation-state';
@@ -55,7 +56,16 @@ export class HandleCitizenMessage {
   }
 
   private respondToNonText(envelope: ChannelInboundV1, state: ConversationState): Turn {
-    return envelope.payload.kind === 'event'
+    const message = envelope.payload;
+    if (message.kind === 'location') {
+      return replyTurn(
+        envelope,
+        [say.LOCATION_RECEIVED(message.location.label)],
+        { ...state, location: message.location },
+        'answered',
+      );
+    }
+    return message.kind === 'event'
       ? replyTurn(envelope, [say.GREETING], state, 'answered', say.MENU_CHOICES)
       : replyTurn(envelope, [say.UNSUPPORTED_MESSAGE], state, 'fallback');
   }
@@ -121,6 +131,8 @@ export class HandleCitizenMessage {
           regionCode: state.regionCode ?? this.knowledge.context(state).regionCode,
           description: message.text,
           lang: message.lang ?? 'zh',
+          location: state.location,
+          summary: summariseComplaint(message.text, reading.slots),
         },
         { traceId: envelope.traceId, envelopeId: envelope.id },
       ),

@@ -38,3 +38,6 @@ export const AGENT_RETURNED = '人工客服已结束本次服务，您可以继�
 export const AGENT_CLOSED = '本次人工服务已结束，感谢您的耐心。如还有问题，欢迎随时留言。';
 
 export const CANCELLED = '好的，已取消。请问还有什么可以帮您？';
+
+export const LOCATION_RECEIVED = (label?: string) =>
+  `已收到您分享的位置${label ? `：${label}` : ''}。如需反映这里的问题，请直接用文字描述，我会一并转交承办部门。`;

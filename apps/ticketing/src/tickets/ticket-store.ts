@@ -37,9 +37,9 @@ export class TicketStore {
       `WITH n AS (SELECT nextval('ticketing.ticket_no_seq')::text AS v)
        INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
          source_message_id, lang, category, region_code, description_cipher, status, department_code, accepted_at,
-         working_days, due_at)
+         working_days, due_at, summary, location)
        SELECT $1, 'GD' || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(n.v, greatest(6, length(n.v)), '0'),
-         $3, $4, $5, $6, $7, $8, $9, $10, $11, 'assigned', $12, $2, $13, $14
+         $3, $4, $5, $6, $7, $8, $9, $10, $11, 'assigned', $12, $2, $13, $14, $15, $16
        FROM n
        ON CONFLICT (source_command_id) DO NOTHING`,
       [
@@ -57,6 +57,8 @@ export class TicketStore {
         ticket.departmentCode,
         ticket.workingDays,
         ticket.dueAt,
+        command.summary ? JSON.stringify(command.summary) : null,
+        command.location ? JSON.stringify(command.location) : null,
       ],
     );
     return this.tickets.findOneByOrFail({ sourceCommandId: ticket.sourceCommandId });

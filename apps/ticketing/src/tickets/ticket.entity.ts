@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { TicketSummaryV1 } from '@libs/common/contracts/ticket-commands.v1';
 
 export type TicketStatus = 'assigned';
 
@@ -53,6 +54,14 @@ export class TicketEntity {
 
   @Column('timestamptz', { name: 'due_at', nullable: true })
   dueAt!: Date | null;
+
+  /** What, where and when in a line each, as dialogue summarised the complaint. */
+  @Column('jsonb', { nullable: true })
+  summary!: TicketSummaryV1 | null;
+
+  /** A point the citizen shared. */
+  @Column('jsonb', { nullable: true })
+  location!: { lat: number; lon: number; label?: string } | null;
 
   @VersionColumn()
   version!: number;

@@ -52,6 +52,8 @@ export class TicketsController {
       regionCode: ticket.regionCode,
       departmentCode: ticket.departmentCode,
       channel: ticket.channel,
+      summary: ticket.summary,
+      location: ticket.location,
       description: redactText(this.tickets.description(ticket)),
       acceptedAt: ticket.acceptedAt.toISOString(),
       workingDays: ticket.workingDays,

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { envelopeOf } from './envelope';
 import { Channel, GeoPoint, Lang, MAX_CITIZEN_TEXT, RegionCode } from './common-fields';
 
+/** The complaint as a handling department reads it first: what, where, when, in a line each. No personal data. */
+export const TicketSummaryV1 = z.object({
+  /** 投诉 / 举报 / 建议 / 求助. */
+  kind: z.enum(['投诉', '举报', '建议', '求助']),
+  /** The problem in a short phrase: 小区周边施工扰民. */
+  problem: z.string().min(1).max(80),
+  /** Where it happens, as the citizen named it: 广东省广州市越秀区 东风路. */
+  place: z.string().min(1).max(120).optional(),
+  /** When, as the citizen said it: 晚上十一点, 2026-11-25. */
+  when: z.string().min(1).max(60).optional(),
+});
+export type TicketSummaryV1 = z.infer<typeof TicketSummaryV1>;
+
 /** A citizen's complaint or request, to become a work order (工单). */
 export const CreateTicketV1 = z.object({
   conversationId: z.uuid(),
@@ -15,7 +28,9 @@ export const CreateTicketV1 = z.object({
   /** The citizen's own words. */
   description: z.string().min(1).max(MAX_CITIZEN_TEXT),
   lang: Lang,
+  /** A point the citizen shared from their phone. */
   location: GeoPoint.optional(),
+  summary: TicketSummaryV1.optional(),
 });
 export type CreateTicketV1 = z.infer<typeof CreateTicketV1>;
 
