@@ -11,6 +11,8 @@ export const DialogueConfig = z.object({
   DEFAULT_REGION_CODE: RegionCode,
   /** Where the eligibility rule sets (*.yaml) are read from at start. */
   ELIGIBILITY_RULES_DIR: z.string().min(1).default('demo/eligibility'),
+  /** Where the surveys (*.yaml) that can be pushed in conversation are read from at start. */
+  SURVEYS_DIR: z.string().min(1).default('demo/surveys'),
 });
 export type DialogueConfig = z.infer<typeof DialogueConfig>;
 

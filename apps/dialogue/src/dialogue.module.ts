@@ -18,6 +18,9 @@ import { TaxFlow } from './conversation/tax-flow';
 import { EligibilityRuleSets } from './eligibility/eligibility-rule-sets';
 import { MessageReader } from './nlu/message-reader';
 import { NluController } from './nlu/nlu.controller';
+import { Surveys } from './surveys/survey';
+import { SurveyFlow } from './surveys/survey-flow';
+import { SurveysController } from './surveys/surveys.controller';
 import { HandleCitizenMessage } from './conversation/handle-citizen-message.use-case';
 import { dialogueDatabase } from './database';
 import { AgentController } from './handoff/agent.controller';
@@ -45,7 +48,14 @@ export class DialogueModule {
         HealthModule,
         CalculatorsModule,
       ],
-      controllers: [CitizenMessagesHandler, TicketEventsHandler, KnowledgeController, AgentController, NluController],
+      controllers: [
+        CitizenMessagesHandler,
+        TicketEventsHandler,
+        KnowledgeController,
+        AgentController,
+        NluController,
+        SurveysController,
+      ],
       providers: [
         { provide: DIALOGUE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -68,6 +78,8 @@ export class DialogueModule {
         TaxFlow,
         EligibilityFlow,
         HandoffFlow,
+        SurveyFlow,
+        { provide: Surveys, useFactory: () => Surveys.load(config.SURVEYS_DIR) },
         { provide: EligibilityRuleSets, useFactory: () => EligibilityRuleSets.load(config.ELIGIBILITY_RULES_DIR) },
         KnowledgeStore,
         KnowledgeBase,

@@ -15,6 +15,7 @@ const Pending = z.discriminatedUnion('type', [
     facts: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])),
     asking: z.string(),
   }),
+  z.object({ type: z.literal('survey'), surveyId: z.string(), index: z.number().int().min(0) }),
 ]);
 export type Pending = z.infer<typeof Pending>;
 

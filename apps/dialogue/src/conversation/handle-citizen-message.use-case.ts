@@ -13,6 +13,7 @@ import { HandoffFlow, isSpecialGroup } from './handoff-flow';
 import { pickOffered } from './knowledge-decision';
 import { KnowledgeFlow } from './knowledge-flow';
 import * as say from './replies.zh';
+import { SurveyFlow } from '../surveys/survey-flow';
 import { TaxFlow } from './tax-flow';
 import { replyTurn, Turn } from './turn';
 
@@ -35,6 +36,7 @@ export class HandleCitizenMessage {
     private readonly tax: TaxFlow,
     private readonly eligibility: EligibilityFlow,
     private readonly handoff: HandoffFlow,
+    private readonly surveys: SurveyFlow,
     private readonly clock: Clock,
   ) {}
 
@@ -110,6 +112,8 @@ export class HandleCitizenMessage {
     const pending = state.pending;
     if (pending?.type === 'tax') return this.tax.continue(envelope, reading, state, pending.facts);
     if (pending?.type === 'eligibility') return this.eligibility.continue(envelope, reading, state, pending);
+    const text = envelope.payload.kind === 'text' ? envelope.payload.text : '';
+    if (pending?.type === 'survey') return this.surveys.continue(envelope, text, state, pending);
     return undefined;
   }
 

@@ -29,8 +29,21 @@ export const HandoffChangedV1 = z.object({
 });
 export type HandoffChangedV1 = z.infer<typeof HandoffChangedV1>;
 
+/** One answer to a survey question pushed in a conversation. Anonymous: no citizen id, no free text. */
+export const SurveyAnsweredV1 = z.object({
+  conversationId: z.uuid(),
+  channel: Channel,
+  surveyId: z.string().min(1).max(64),
+  questionId: z.string().min(1).max(64),
+  /** The option chosen, as shown, and its position (0-based). */
+  answer: z.string().min(1).max(100),
+  answerIndex: z.number().int().min(0),
+});
+export type SurveyAnsweredV1 = z.infer<typeof SurveyAnsweredV1>;
+
 export const ConversationEventV1 = z.discriminatedUnion('type', [
   envelopeOf('conversation.turn', 1, TurnHandledV1),
   envelopeOf('conversation.handoff', 1, HandoffChangedV1),
+  envelopeOf('conversation.survey_answered', 1, SurveyAnsweredV1),
 ]);
 export type ConversationEventV1 = z.infer<typeof ConversationEventV1>;
