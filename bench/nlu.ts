@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { decide } from '../apps/dialogue/src/conversation/knowledge-decision';
 import { KnowledgeIndex } from '../apps/dialogue/src/knowledge/knowledge-index';
 import { readKnowledgeFiles } from '../apps/dialogue/src/knowledge/load-knowledge-files';
+import { categoryClassifier } from '../apps/dialogue/src/nlu/classifier/category-classifier';
+import { intentClassifier } from '../apps/dialogue/src/nlu/classifier/intent-classifier';
 import { MessageReader } from '../apps/dialogue/src/nlu/message-reader';
 import { Segmenter } from '../apps/dialogue/src/nlu/segmentation/segmenter';
 import { projectRoot } from '../tools/dev/project-root';
@@ -32,7 +34,7 @@ function main() {
     '举报越秀区东风路有工厂夜间排污，气味很大',
   ];
   const segmenter = Segmenter.load();
-  const reader = new MessageReader(segmenter, '440100');
+  const reader = new MessageReader(segmenter, intentClassifier(segmenter), categoryClassifier(segmenter), '440100');
   const index = new KnowledgeIndex(readKnowledgeFiles(join(root, 'demo/knowledge')), (text) => segmenter.tokens(text));
   const context = { date: '2026-11-26', regionCode: '440106' };
 

@@ -82,9 +82,9 @@ describe('a conversation with the assistant', () => {
     expect(ticket.body.regionCode).toBe('440104');
   });
 
-  it('brings a person in at once, ahead of the queue, for an elderly citizen it cannot help', async () => {
+  it('brings a person in at once, ahead of the queue, for an elderly citizen it cannot help, in elder mode', async () => {
     const [answer] = await converse('我今年78岁了，想问问养老院的补贴怎么领');
-    expect(answer).toContain('已为您优先转接人工客服');
+    expect(answer).toBe('已优先为您请工作人员，请稍等。');
     await eventually(async () => {
       const login = await request<{ accessToken: string }>('POST', system.url('gateway', '/api/v1/auth/login'), {
         json: { username: 'agent', password: system.staffPassword },
@@ -127,5 +127,36 @@ describe('POST /api/v1/nlu/parse', () => {
     const answer = await parse(body);
     expect(answer.status).toBe(400);
     expect(answer.body.message).toMatch(/text|lang/);
+  });
+});
+
+describe('the menu', () => {
+  it('answers each choice, picked by its number', async () => {
+    const [menu, policies] = await converse('你好', '2');
+    expect(menu).toContain('请直接输入您想办理或咨询的事项');
+    expect(policies).toContain('请问您想了解哪方面的政策');
+    const [, details, ticket] = await converse('你好', '1', '小区门口的路灯坏了一个月了，在天河区棠下');
+    expect(details).toContain('请您描述一下具体情况');
+    expect(ticket).toMatch(/工单号：GD\d+/);
+  });
+
+  it('asks what happened before opening a work order for a bare 我要投诉', async () => {
+    const [question, ticket] = await converse('我要投诉', '天河区棠下小区门口路灯坏了一个月了');
+    expect(question).toContain('请您描述一下具体情况');
+    expect(ticket).toMatch(/工单号：GD\d+/);
+  });
+});
+
+describe('following up a complaint', () => {
+  it("tells the progress of the conversation's own work orders, and none of anyone else's", async () => {
+    let sessionId: string | undefined;
+    const complaint = await chat.send({ text: '我要投诉天河区棠下小区门口路灯坏了一个月了' });
+    sessionId = complaint.body.sessionId;
+    const ticketNo = /工单号：(GD\d+)/.exec(complaint.body.replies?.[0].text ?? '')?.[1] ?? '';
+    const progress = await chat.send({ sessionId, text: '我的投诉现在怎么样了' });
+    expect(progress.body.replies?.[0].text).toContain(`工单 ${ticketNo}：已转交`);
+    const other = await chat.send({ text: `帮我查一下工单${ticketNo}` });
+    expect(other.body.replies?.[0].text).toContain('还没有查到您提交的工单');
+    sessionId = undefined;
   });
 });

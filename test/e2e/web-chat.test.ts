@@ -59,7 +59,7 @@ describe('a citizen on the web chat', () => {
       if (!found) throw new Error('no reply pushed yet');
       return found;
     });
-    expect(reply.text).toContain('广州市12345政务服务便民热线');
+    expect(reply.text).toContain('请您描述一下具体情况');
     socket.close();
   });
 

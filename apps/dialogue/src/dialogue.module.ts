@@ -16,6 +16,8 @@ import { HandoffFlow } from './conversation/handoff-flow';
 import { KnowledgeFlow } from './conversation/knowledge-flow';
 import { TaxFlow } from './conversation/tax-flow';
 import { EligibilityRuleSets } from './eligibility/eligibility-rule-sets';
+import { categoryClassifier } from './nlu/classifier/category-classifier';
+import { intentClassifier } from './nlu/classifier/intent-classifier';
 import { MessageReader } from './nlu/message-reader';
 import { NluController } from './nlu/nlu.controller';
 import { Surveys } from './surveys/survey';
@@ -30,6 +32,7 @@ import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeStore } from './knowledge/knowledge-store';
 import { Segmenter } from './nlu/segmentation/segmenter';
 import { TellCitizenAboutTicket } from './tickets/tell-citizen-about-ticket.use-case';
+import { TicketProgressStore } from './tickets/ticket-progress';
 import { TicketEventsHandler } from './tickets/ticket-events.handler';
 
 export const DIALOGUE_GROUP_ID = 'dialogue';
@@ -72,7 +75,12 @@ export class DialogueModule {
           inject: [Segmenter],
           // The service's city: the district code with its last two digits zeroed.
           useFactory: (segmenter: Segmenter) =>
-            new MessageReader(segmenter, `${config.DEFAULT_REGION_CODE.slice(0, 4)}00`),
+            new MessageReader(
+              segmenter,
+              intentClassifier(segmenter),
+              categoryClassifier(segmenter),
+              `${config.DEFAULT_REGION_CODE.slice(0, 4)}00`,
+            ),
         },
         KnowledgeFlow,
         TaxFlow,
@@ -85,6 +93,7 @@ export class DialogueModule {
         KnowledgeBase,
         HandleCitizenMessage,
         TellCitizenAboutTicket,
+        TicketProgressStore,
       ],
     };
   }

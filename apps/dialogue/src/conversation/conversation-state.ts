@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { z } from 'zod';
-import { GeoPoint } from '@libs/common/contracts/common-fields';
+import { GeoPoint, Lang } from '@libs/common/contracts/common-fields';
 import { REDIS } from '@libs/common/redis/redis.module';
 import { IdentityTag } from '../nlu/slots/slots';
 import { TaxFacts } from '../tax/tax-facts-from-slots';
@@ -16,6 +16,8 @@ const Pending = z.discriminatedUnion('type', [
     asking: z.string(),
   }),
   z.object({ type: z.literal('survey'), surveyId: z.string(), index: z.number().int().min(0) }),
+  /** 我要投诉 with nothing more: the next message is the complaint. */
+  z.object({ type: z.literal('complaint_details') }),
 ]);
 export type Pending = z.infer<typeof Pending>;
 
@@ -37,6 +39,10 @@ export const ConversationState = z.object({
   regionCode: z.string().optional(),
   /** The last location the citizen shared: a complaint that follows is about that place. */
   location: GeoPoint.optional(),
+  /** The language the citizen writes in, once known. */
+  lang: Lang.optional(),
+  /** The choices offered with the last reply, so a bare number (1, 2…) picks one. */
+  choices: z.array(z.string()).default([]),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

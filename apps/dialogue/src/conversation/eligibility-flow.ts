@@ -7,11 +7,13 @@ import { EligibilityRuleSet, Facts } from '../eligibility/eligibility-rules';
 import { readFactAnswer } from '../eligibility/read-fact-answer';
 import { Reading } from '../nlu/message-reader';
 import { ConversationState } from './conversation-state';
+import { Phrasebook } from './phrasebook';
 import { replyTurn, Turn } from './turn';
 
 /**
  * A multi-turn eligibility check: facts the citizen already stated are taken from their words, then only the missing
- * ones are asked, one at a time, and the verdict gives the reason for each condition.
+ * ones are asked, one at a time, and the verdict gives the reason for each condition. Rule sets are written in
+ * Chinese, and so are the check's questions and verdict.
  */
 @Injectable()
 export class EligibilityFlow {
@@ -22,26 +24,35 @@ export class EligibilityFlow {
     return itemId ? this.ruleSets.forKnowledgeItem(itemId) : undefined;
   }
 
-  start(envelope: ChannelInboundV1, rules: EligibilityRuleSet, reading: Reading, state: ConversationState): Turn {
-    return this.next(envelope, rules, factsFromSlots(rules, reading), state, [FORM_STARTED(rules.title)]);
+  start(
+    envelope: ChannelInboundV1,
+    rules: EligibilityRuleSet,
+    reading: Reading,
+    state: ConversationState,
+    say: Phrasebook,
+  ): Turn {
+    const lead = [say.officialTextInChinese, FORM_STARTED(rules.title)].filter((text) => text !== '');
+    return this.next(envelope, rules, factsFromSlots(rules, reading), state, lead);
   }
 
   continue(
     envelope: ChannelInboundV1,
+    text: string,
     reading: Reading,
     state: ConversationState,
     pending: { ruleSetId: string; facts: Facts; asking: string },
+    say: Phrasebook,
   ): Turn | undefined {
     const rules = this.ruleSets.byId(pending.ruleSetId);
-    const message = envelope.payload;
-    if (!rules || message.kind !== 'text') return undefined;
-    const value = readFactAnswer(rules.facts[pending.asking], message.text);
+    if (!rules) return undefined;
+    const value = readFactAnswer(rules.facts[pending.asking], text);
     const facts = {
       ...pending.facts,
       ...factsFromSlots(rules, reading),
       ...(value !== undefined ? { [pending.asking]: value } : {}),
     };
-    return this.next(envelope, rules, facts, state, value === undefined ? [ANSWER_NOT_READ] : []);
+    const lead = value === undefined ? [say.officialTextInChinese, ANSWER_NOT_READ].filter((line) => line !== '') : [];
+    return this.next(envelope, rules, facts, state, lead);
   }
 
   private next(

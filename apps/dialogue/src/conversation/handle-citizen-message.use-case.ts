@@ -7,13 +7,16 @@ import { Clock } from '@libs/common/time/clock';
 import { summariseComplaint } from '../complaints/complaint-summary';
 import { isStronglyNegative } from '../handoff/negative-sentiment';
 import { MessageReader, Reading } from '../nlu/message-reader';
+import { SurveyFlow } from '../surveys/survey-flow';
+import { TicketProgressStore } from '../tickets/ticket-progress';
+import { languageOf, resolveChoice } from './citizen-language';
 import { ConversationState, ConversationStates } from './conversation-state';
 import { EligibilityFlow } from './eligibility-flow';
 import { HandoffFlow, isSpecialGroup } from './handoff-flow';
 import { pickOffered } from './knowledge-decision';
 import { KnowledgeFlow } from './knowledge-flow';
-import * as say from './replies.zh';
-import { SurveyFlow } from '../surveys/survey-flow';
+import { Phrasebook } from './phrasebook';
+import { phrasebookFor } from './phrasebooks';
 import { TaxFlow } from './tax-flow';
 import { replyTurn, Turn } from './turn';
 
@@ -25,7 +28,8 @@ const SWITCHES = new Set(['greeting', 'complaint', 'handoff', 'cancel']);
  * a question the assistant asked; asks for a person (or is strongly upset); picks from the choices offered; greets;
  * complains (a work order); asks for a tax calculation or an eligibility check; or asks a question for the knowledge
  * base — whose "not sure" the second time in a row, or at once for special groups, brings in a person.
- * Everything the turn causes is returned, to be produced together.
+ * The reply is in the citizen's language, in elder mode for older citizens. Everything the turn causes is returned,
+ * to be produced together.
  */
 @Injectable()
 export class HandleCitizenMessage {
@@ -37,89 +41,127 @@ export class HandleCitizenMessage {
     private readonly eligibility: EligibilityFlow,
     private readonly handoff: HandoffFlow,
     private readonly surveys: SurveyFlow,
+    private readonly progress: TicketProgressStore,
     private readonly clock: Clock,
   ) {}
 
   async execute(envelope: ChannelInboundV1): Promise<Outgoing[]> {
     const message = envelope.payload;
-    const reading = message.kind === 'text' ? this.reader.read(message.text, chinaDate(this.clock.now())) : undefined;
     const [stored, open] = await Promise.all([
       this.states.get(message.conversationId),
       this.handoff.openFor(message.conversationId),
     ]);
-    const state = reading ? remember(stored, reading) : stored;
+    const text = message.kind === 'text' ? resolveChoice(message.text, stored.choices) : undefined;
+    const reading = text === undefined ? undefined : this.reader.read(text, chinaDate(this.clock.now()));
+    const state = remember(stored, envelope, reading, text);
+    const say = phrasebookFor(state.lang ?? 'zh', message.elderMode ?? state.identityTags.includes('elderly'));
     const turn = open
-      ? await this.handoff.whileHandedOff(envelope, open, state, reading?.intent === 'cancel')
-      : reading
-        ? await this.respond(envelope, reading, state)
-        : this.respondToNonText(envelope, state);
-    await this.states.save(message.conversationId, turn.next);
-    return [...turn.outgoing, this.turnEvent(envelope, reading, turn)];
+      ? await this.handoff.whileHandedOff(envelope, open, state, reading?.intent === 'cancel', say)
+      : reading && text !== undefined
+        ? await this.respond(envelope, text, reading, state, say)
+        : this.respondToNonText(envelope, state, say);
+    await this.states.save(message.conversationId, { ...turn.next, choices: lastChoices(turn.outgoing) });
+    return [...turn.outgoing, this.turnEvent(envelope, reading, turn, say)];
   }
 
-  private respondToNonText(envelope: ChannelInboundV1, state: ConversationState): Turn {
+  private respondToNonText(envelope: ChannelInboundV1, state: ConversationState, say: Phrasebook): Turn {
     const message = envelope.payload;
     if (message.kind === 'location') {
-      return replyTurn(
-        envelope,
-        [say.LOCATION_RECEIVED(message.location.label)],
-        { ...state, location: message.location },
-        'answered',
-      );
+      const next = { ...state, location: message.location };
+      return replyTurn(envelope, [say.locationReceived(message.location.label)], next, 'answered');
     }
     return message.kind === 'event'
-      ? replyTurn(envelope, [say.GREETING], state, 'answered', say.MENU_CHOICES)
-      : replyTurn(envelope, [say.UNSUPPORTED_MESSAGE], state, 'fallback');
+      ? replyTurn(envelope, [say.greeting], state, 'answered', say.menuChoices)
+      : replyTurn(envelope, [say.unsupportedMessage], state, 'fallback');
   }
 
-  private async respond(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Promise<Turn> {
-    const text = envelope.payload.kind === 'text' ? envelope.payload.text : '';
+  private async respond(
+    envelope: ChannelInboundV1,
+    text: string,
+    reading: Reading,
+    state: ConversationState,
+    say: Phrasebook,
+  ): Promise<Turn> {
     const settled = { ...state, failedTurns: 0, offered: [] };
     if (reading.intent === 'cancel') {
-      return replyTurn(envelope, [say.CANCELLED], { ...settled, pending: undefined }, 'answered', say.MENU_CHOICES);
+      return replyTurn(envelope, [say.cancelled], { ...settled, pending: undefined }, 'answered', say.menuChoices);
     }
-    const continued = !SWITCHES.has(reading.intent) && this.continuePending(envelope, reading, state);
+    // A reply that is one of the choices just offered answers the question asked, whatever the classifier makes of it.
+    const isChoice = state.choices.includes(text);
+    const continued =
+      (isChoice || !SWITCHES.has(reading.intent)) && this.continuePending(envelope, text, reading, state, say);
     if (continued) return continued;
     const fresh = { ...settled, pending: undefined };
-    if (reading.intent === 'handoff') return this.handoff.handOver(envelope, 'requested', fresh);
-    if (isStronglyNegative(text)) return this.handoff.handOver(envelope, 'negative_sentiment', fresh);
+    if (isStronglyNegative(text)) return this.handoff.handOver(envelope, 'negative_sentiment', fresh, say);
+    if (reading.intent === 'handoff') return this.handoff.handOver(envelope, 'requested', fresh, say);
     const picked = pickOffered(text, state.offered);
-    if (picked) return this.knowledge.answerItem(envelope, picked.itemId, fresh);
+    if (picked) return this.knowledge.answerItem(envelope, picked.itemId, fresh, say);
+    const menuChoice = say.menuChoices.indexOf(text.trim());
+    if (menuChoice === 1) return replyTurn(envelope, [say.askPolicyTopic], fresh, 'clarification');
+    if (menuChoice === 2) return replyTurn(envelope, [say.askServiceTopic], fresh, 'clarification');
     switch (reading.intent) {
       case 'greeting':
-        return replyTurn(envelope, [say.GREETING], fresh, 'answered', say.MENU_CHOICES);
+        return replyTurn(envelope, [say.greeting], fresh, 'answered', say.menuChoices);
       case 'complaint':
-        return { outgoing: [this.ticketCommand(envelope, reading, state)], outcome: 'ticket_requested', next: fresh };
+        if (isBareComplaint(text)) {
+          const waiting: ConversationState = { ...fresh, pending: { type: 'complaint_details' } };
+          return replyTurn(envelope, [say.askComplaintDetails], waiting, 'clarification');
+        }
+        return {
+          outgoing: [this.ticketCommand(envelope, text, reading, state)],
+          outcome: 'ticket_requested',
+          next: fresh,
+        };
       case 'calculate_tax':
-        return this.tax.start(envelope, reading, fresh);
+        return this.tax.start(envelope, reading, fresh, say);
+      case 'thanks_goodbye':
+        return replyTurn(envelope, [say.thanks], fresh, 'answered');
+      case 'subscribe_alert':
+        return replyTurn(envelope, [say.subscriptionNotOpen], fresh, 'answered');
+    }
+    if (reading.intent === 'progress_query' || reading.slots.ticketNo) {
+      const tickets = await this.progress.ofConversation(envelope.payload.conversationId, reading.slots.ticketNo);
+      return replyTurn(envelope, [say.ticketProgress(tickets)], fresh, 'answered');
     }
     const decision = this.knowledge.decide(text, state);
     if (reading.intent === 'check_eligibility') {
-      const rules = this.eligibility.ruleSetFor(
-        decision.type === 'answer' ? decision.match.unit.itemId : state.topicItemId,
-      );
-      if (rules) return this.eligibility.start(envelope, rules, reading, fresh);
+      const itemId = decision.type === 'answer' ? decision.match.unit.itemId : state.topicItemId;
+      const rules = this.eligibility.ruleSetFor(itemId);
+      if (rules) return this.eligibility.start(envelope, rules, reading, fresh, say);
     }
-    const answered = this.knowledge.answer(envelope, decision, { ...fresh, failedTurns: state.failedTurns });
+    const answered = this.knowledge.answer(envelope, decision, { ...fresh, failedTurns: state.failedTurns }, say);
     if (answered) return answered;
     const failedTurns = state.failedTurns + 1;
-    if (failedTurns >= 2 || isSpecialGroup(state)) return this.handoff.handOver(envelope, 'failed_turns', fresh);
-    return replyTurn(envelope, [say.NOT_UNDERSTOOD], { ...fresh, failedTurns }, 'fallback', say.MENU_CHOICES);
+    if (failedTurns >= 2 || isSpecialGroup(state)) return this.handoff.handOver(envelope, 'failed_turns', fresh, say);
+    return replyTurn(envelope, [say.notUnderstood], { ...fresh, failedTurns }, 'fallback', say.menuChoices);
   }
 
   /** The answer to a question the assistant asked in the last turn, when there is one. */
-  private continuePending(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Turn | undefined {
+  private continuePending(
+    envelope: ChannelInboundV1,
+    text: string,
+    reading: Reading,
+    state: ConversationState,
+    say: Phrasebook,
+  ): Turn | undefined {
     const pending = state.pending;
-    if (pending?.type === 'tax') return this.tax.continue(envelope, reading, state, pending.facts);
-    if (pending?.type === 'eligibility') return this.eligibility.continue(envelope, reading, state, pending);
-    const text = envelope.payload.kind === 'text' ? envelope.payload.text : '';
+    if (pending?.type === 'tax') return this.tax.continue(envelope, reading, state, pending.facts, say);
+    if (pending?.type === 'eligibility') return this.eligibility.continue(envelope, text, reading, state, pending, say);
     if (pending?.type === 'survey') return this.surveys.continue(envelope, text, state, pending);
+    if (pending?.type === 'complaint_details') {
+      const next = { ...state, pending: undefined };
+      return { outgoing: [this.ticketCommand(envelope, text, reading, state)], outcome: 'ticket_requested', next };
+    }
     return undefined;
   }
 
-  private ticketCommand(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Outgoing {
+  private ticketCommand(
+    envelope: ChannelInboundV1,
+    text: string,
+    reading: Reading,
+    state: ConversationState,
+  ): Outgoing {
     const message = envelope.payload;
-    if (message.kind !== 'text') throw new Error('a complaint is always a text');
     return {
       topic: Topic.TicketCommandsV1,
       envelope: createEnvelope(
@@ -133,17 +175,17 @@ export class HandleCitizenMessage {
           sourceMessageId: message.messageId,
           category: reading.category ?? '其他',
           regionCode: state.regionCode ?? this.knowledge.context(state).regionCode,
-          description: message.text,
-          lang: message.lang ?? 'zh',
+          description: text,
+          lang: state.lang ?? 'zh',
           location: state.location,
-          summary: summariseComplaint(message.text, reading.slots),
+          summary: summariseComplaint(text, reading.slots),
         },
         { traceId: envelope.traceId, envelopeId: envelope.id },
       ),
     };
   }
 
-  private turnEvent(envelope: ChannelInboundV1, reading: Reading | undefined, turn: Turn): Outgoing {
+  private turnEvent(envelope: ChannelInboundV1, reading: Reading | undefined, turn: Turn, say: Phrasebook): Outgoing {
     const message = envelope.payload;
     return {
       topic: Topic.ConversationEventsV1,
@@ -155,7 +197,7 @@ export class HandleCitizenMessage {
           conversationId: message.conversationId,
           channel: message.channel,
           messageId: message.messageId,
-          lang: message.lang ?? 'zh',
+          lang: say.lang,
           intent: reading?.intent ?? message.kind,
           confidence: reading?.confidence ?? 1,
           outcome: turn.outcome,
@@ -167,12 +209,35 @@ export class HandleCitizenMessage {
   }
 }
 
-/** What a message tells about the citizen that later turns need: their groups and their region. */
-function remember(state: ConversationState, reading: Reading): ConversationState {
-  const { identityTags, region } = reading.slots;
+/**
+ * What a message tells about the citizen that later turns need: their language (given by the channel, or read from
+ * the script), their groups and their region.
+ */
+function remember(
+  state: ConversationState,
+  envelope: ChannelInboundV1,
+  reading: Reading | undefined,
+  text: string | undefined,
+): ConversationState {
+  const { identityTags, region } = reading?.slots ?? {};
   return {
     ...state,
+    lang: envelope.payload.lang ?? (text !== undefined ? languageOf(text) : undefined) ?? state.lang,
     identityTags: [...new Set([...state.identityTags, ...(identityTags ?? [])])],
     regionCode: region?.status === 'resolved' ? region.code : state.regionCode,
   };
+}
+
+/** 我要投诉 / 我想举报 with nothing about what, where or when. */
+function isBareComplaint(text: string): boolean {
+  const rest = text
+    .replace(/[\s，,。.！!？?]/gu, '')
+    .replace(/^(我|我们)?(要|想|来)?(投诉|举报|反映|建议)(一下|个事|件事)?/u, '');
+  return [...rest].length < 4;
+}
+
+/** The choices offered with the turn's last reply. */
+function lastChoices(outgoing: Outgoing[]): string[] {
+  const replies = outgoing.flatMap((message) => (message.topic === Topic.ChannelOutboundV1 ? [message.envelope] : []));
+  return replies.at(-1)?.payload.quickReplies ?? [];
 }

@@ -4,7 +4,7 @@ import { derivedId } from '@libs/common/contracts/envelope';
 import { handoffChanged } from '../handoff/handoff-events';
 import { Handoff, HandoffQueue, HandoffReason } from '../handoff/handoff-queue';
 import { ConversationState } from './conversation-state';
-import * as say from './replies.zh';
+import { Phrasebook } from './phrasebook';
 import { replyTurn, Turn } from './turn';
 import { turnReplies } from './turn-replies';
 
@@ -24,20 +24,25 @@ export class HandoffFlow {
     return this.handoffs.openFor(conversationId);
   }
 
-  async handOver(envelope: ChannelInboundV1, reason: HandoffReason, state: ConversationState): Promise<Turn> {
+  async handOver(
+    envelope: ChannelInboundV1,
+    reason: HandoffReason,
+    state: ConversationState,
+    say: Phrasebook,
+  ): Promise<Turn> {
     const message = envelope.payload;
     const handoff = await this.handoffs.request({
       id: derivedId(envelope.id, 'handoff'),
       conversationId: message.conversationId,
       channel: message.channel,
-      lang: message.lang ?? 'zh',
+      lang: say.lang,
       reason: isSpecialGroup(state) && reason !== 'negative_sentiment' ? 'special_group' : reason,
       isPriority: isSpecialGroup(state),
     });
     const ahead = await this.handoffs.ahead(handoff);
     return {
       outgoing: [
-        ...turnReplies(envelope, [say.HANDOFF_QUEUED(ahead, handoff.isPriority)]),
+        ...turnReplies(envelope, [say.handoffQueued(ahead, handoff.isPriority)]),
         handoffChanged(handoff, envelope),
       ],
       outcome: 'handoff',
@@ -51,19 +56,19 @@ export class HandoffFlow {
     handoff: Handoff,
     state: ConversationState,
     isCancel: boolean,
+    say: Phrasebook,
   ): Promise<Turn> {
     if (handoff.status === 'active') return { outgoing: [], outcome: 'with_agent', next: state };
     if (isCancel) {
       await this.handoffs.cancel(handoff.id);
+      const closed = { ...handoff, status: 'closed' as const };
       return {
-        ...replyTurn(envelope, [say.HANDOFF_CANCELLED], state, 'answered'),
-        outgoing: [
-          ...turnReplies(envelope, [say.HANDOFF_CANCELLED]),
-          handoffChanged({ ...handoff, status: 'closed' }, envelope),
-        ],
+        outgoing: [...turnReplies(envelope, [say.handoffCancelled]), handoffChanged(closed, envelope)],
+        outcome: 'answered',
+        next: state,
       };
     }
     const ahead = await this.handoffs.ahead(handoff);
-    return replyTurn(envelope, [say.HANDOFF_STILL_WAITING(ahead)], state, 'handoff');
+    return replyTurn(envelope, [say.handoffStillWaiting(ahead)], state, 'handoff');
   }
 }

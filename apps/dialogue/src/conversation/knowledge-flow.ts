@@ -8,7 +8,7 @@ import { KnowledgeBase } from '../knowledge/knowledge-base';
 import { KnowledgeUnit, SearchContext } from '../knowledge/knowledge-index';
 import { ConversationState } from './conversation-state';
 import { decide, KnowledgeDecision } from './knowledge-decision';
-import * as say from './replies.zh';
+import { Phrasebook } from './phrasebook';
 import { replyTurn, Turn } from './turn';
 
 /** A short message that builds on the last answer: 那退休人员呢？ / 如果是外地户口呢 / 需要什么材料. */
@@ -36,24 +36,32 @@ export class KnowledgeFlow {
     return decide(this.knowledge.search(topic ? `${topic.title} ${text}` : text, context));
   }
 
-  answer(envelope: ChannelInboundV1, decision: KnowledgeDecision, state: ConversationState): Turn | undefined {
-    if (decision.type === 'answer')
-      return this.answerItem(envelope, decision.match.unit.itemId, state, decision.match.unit);
+  answer(envelope: ChannelInboundV1, decision: KnowledgeDecision, state: ConversationState, say: Phrasebook) {
+    if (decision.type === 'answer') {
+      return this.answerItem(envelope, decision.match.unit.itemId, state, say, decision.match.unit);
+    }
     if (decision.type === 'not_sure') return undefined;
     const offered = decision.candidates.map((match) => ({
       itemId: match.unit.itemId,
       title: match.unit.version.title,
     }));
     const titles = offered.map((item) => item.title);
-    return replyTurn(envelope, [say.CLARIFY(titles)], { ...state, offered }, 'clarification', titles);
+    return replyTurn(envelope, [say.clarify(titles)], { ...state, offered }, 'clarification', titles);
   }
 
   /** Answers from an item: the part that matched, or its overview in the version in force today. */
-  answerItem(envelope: ChannelInboundV1, itemId: string, state: ConversationState, unit?: KnowledgeUnit): Turn {
+  answerItem(
+    envelope: ChannelInboundV1,
+    itemId: string,
+    state: ConversationState,
+    say: Phrasebook,
+    unit?: KnowledgeUnit,
+  ): Turn {
     const next = { ...state, failedTurns: 0, offered: [], topicItemId: itemId };
     const answering = unit ?? this.overviewInForce(itemId, state);
-    if (!answering) return replyTurn(envelope, [say.NOT_UNDERSTOOD], next, 'fallback');
-    return { ...replyTurn(envelope, answerFrom(answering), next, 'answered'), knowledgeItemId: itemId };
+    if (!answering) return replyTurn(envelope, [say.notUnderstood], next, 'fallback');
+    const texts = [say.officialTextInChinese, ...answerFrom(answering)].filter((text) => text !== '');
+    return { ...replyTurn(envelope, texts, next, 'answered'), knowledgeItemId: itemId };
   }
 
   context(state: ConversationState): SearchContext {

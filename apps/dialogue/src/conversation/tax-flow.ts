@@ -4,9 +4,9 @@ import { Clock } from '@libs/common/time/clock';
 import { simulateDeductions } from '../calculators/policy-simulation';
 import { taxYearAt } from '../calculators/tax-year';
 import { Reading } from '../nlu/message-reader';
-import { ASK_MONTHLY_INCOME, INCOME_NOT_READ, taxSavingText } from '../tax/tax-answers.zh';
 import { simulationFacts, TaxFacts, taxFactsFrom } from '../tax/tax-facts-from-slots';
 import { ConversationState } from './conversation-state';
+import { Phrasebook } from './phrasebook';
 import { replyTurn, Turn } from './turn';
 
 /** 月收入1.5万，一个孩子上小学，每年能少缴多少个税？ — asks for the income if it was not said, then answers. */
@@ -14,23 +14,36 @@ import { replyTurn, Turn } from './turn';
 export class TaxFlow {
   constructor(private readonly clock: Clock) {}
 
-  start(envelope: ChannelInboundV1, reading: Reading, state: ConversationState): Turn {
-    return this.answerOrAsk(envelope, taxFactsFrom(reading.slots), state, ASK_MONTHLY_INCOME);
+  start(envelope: ChannelInboundV1, reading: Reading, state: ConversationState, say: Phrasebook): Turn {
+    return this.answerOrAsk(envelope, taxFactsFrom(reading.slots), state, say, say.askMonthlyIncome);
   }
 
   /** The citizen's answer to "how much a month": a bare number counts as the monthly income. */
-  continue(envelope: ChannelInboundV1, reading: Reading, state: ConversationState, earlier: TaxFacts): Turn {
+  continue(
+    envelope: ChannelInboundV1,
+    reading: Reading,
+    state: ConversationState,
+    earlier: TaxFacts,
+    say: Phrasebook,
+  ): Turn {
     const facts = taxFactsFrom(reading.slots, earlier);
     const bare = reading.slots.amounts?.other?.[0];
-    return this.answerOrAsk(envelope, { ...facts, monthlyIncome: facts.monthlyIncome ?? bare }, state, INCOME_NOT_READ);
+    const withIncome = { ...facts, monthlyIncome: facts.monthlyIncome ?? bare };
+    return this.answerOrAsk(envelope, withIncome, state, say, say.incomeNotRead);
   }
 
-  private answerOrAsk(envelope: ChannelInboundV1, facts: TaxFacts, state: ConversationState, question: string): Turn {
+  private answerOrAsk(
+    envelope: ChannelInboundV1,
+    facts: TaxFacts,
+    state: ConversationState,
+    say: Phrasebook,
+    question: string,
+  ): Turn {
     const { monthlyIncome } = facts;
     if (monthlyIncome === undefined) {
       return replyTurn(envelope, [question], { ...state, pending: { type: 'tax', facts } }, 'clarification');
     }
     const simulation = simulateDeductions(simulationFacts({ ...facts, monthlyIncome }, taxYearAt(this.clock.now())));
-    return replyTurn(envelope, [taxSavingText(simulation, facts)], { ...state, pending: undefined }, 'answered');
+    return replyTurn(envelope, [say.taxSaving(simulation, facts)], { ...state, pending: undefined }, 'answered');
   }
 }

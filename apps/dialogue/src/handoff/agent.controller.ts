@@ -8,7 +8,8 @@ import { CurrentStaff, StaffOnly } from '@libs/common/auth/staff-only.decorator'
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { traceContext } from '@libs/common/logging/trace-context';
-import * as say from '../conversation/replies.zh';
+import { phrasebookFor } from '../conversation/phrasebooks';
+import { Phrasebook } from '../conversation/phrasebook';
 import { handoffChanged } from './handoff-events';
 import { Handoff, HandoffQueue } from './handoff-queue';
 
@@ -38,7 +39,7 @@ export class AgentController {
   @HttpCode(200)
   async take(@Param('id', new ZodPipe(HandoffId)) id: string, @CurrentStaff() staff: StaffClaims) {
     const handoff = await this.handoffs.take(id, staff.username);
-    await this.tellCitizen(handoff, say.AGENT_JOINED, true);
+    await this.tellCitizen(handoff, (say) => say.agentJoined, true);
     return handoff;
   }
 
@@ -49,7 +50,7 @@ export class AgentController {
     @CurrentStaff() staff: StaffClaims,
   ) {
     const handoff = await this.handoffs.mine(id, staff.username);
-    const messageId = await this.tellCitizen(handoff, body.text, false);
+    const messageId = await this.tellCitizen(handoff, () => body.text, false);
     return { messageId };
   }
 
@@ -57,7 +58,7 @@ export class AgentController {
   @HttpCode(200)
   async giveBack(@Param('id', new ZodPipe(HandoffId)) id: string, @CurrentStaff() staff: StaffClaims) {
     const handoff = await this.handoffs.end(id, staff.username, 'returned');
-    await this.tellCitizen(handoff, say.AGENT_RETURNED, true);
+    await this.tellCitizen(handoff, (say) => say.agentReturned, true);
     return handoff;
   }
 
@@ -65,15 +66,20 @@ export class AgentController {
   @HttpCode(200)
   async close(@Param('id', new ZodPipe(HandoffId)) id: string, @CurrentStaff() staff: StaffClaims) {
     const handoff = await this.handoffs.end(id, staff.username, 'closed');
-    await this.tellCitizen(handoff, say.AGENT_CLOSED, true);
+    await this.tellCitizen(handoff, (say) => say.agentClosed, true);
     return handoff;
   }
 
   /** A message to the citizen, and, when the handoff changed, the event for analytics. Returns the message id. */
-  private async tellCitizen(handoff: Handoff, text: string, isChange: boolean): Promise<string> {
+  private async tellCitizen(handoff: Handoff, text: (say: Phrasebook) => string, isChange: boolean): Promise<string> {
     const cause = { traceId: traceContext.traceId(), envelopeId: randomUUID() };
     const reply = createReply(
-      { channel: handoff.channel, conversationId: handoff.conversationId, text, endOfTurn: true },
+      {
+        channel: handoff.channel,
+        conversationId: handoff.conversationId,
+        text: text(phrasebookFor(handoff.lang)),
+        endOfTurn: true,
+      },
       cause,
     );
     await this.producer.send([

@@ -34,7 +34,7 @@ export class NluController {
       intent: reading.intent,
       confidence: reading.confidence,
       category: reading.category ?? null,
-      categoryConfidence: reading.categoryConfidence ?? null,
+      categoryConfidence: reading.categoryConfidence,
       slots: reading.slots,
       tokens: reading.tokens,
     };

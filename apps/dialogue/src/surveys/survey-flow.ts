@@ -35,10 +35,15 @@ export class SurveyFlow {
   ): Promise<Outgoing[]> {
     const survey = this.surveys.byId(surveyId);
     if (!survey) throw new DomainError('not_found', `没有找到问卷 ${surveyId}`);
-    const state = await this.states.get(target.conversationId);
-    await this.states.save(target.conversationId, { ...state, pending: { type: 'survey', surveyId, index: 0 } });
-    const cause = { traceId, envelopeId: randomUUID() };
     const first = questionText(survey, 0);
+    const state = await this.states.get(target.conversationId);
+    await this.states.save(target.conversationId, {
+      ...state,
+      pending: { type: 'survey', surveyId, index: 0 },
+      // A bare number in the reply picks one of these options.
+      choices: first.quickReplies,
+    });
+    const cause = { traceId, envelopeId: randomUUID() };
     return [survey.intro, first.text].map((text, part, texts) => ({
       topic: Topic.ChannelOutboundV1,
       envelope: createReply(

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { createReply } from '@libs/common/contracts/channel-outbound.v1';
 import { TicketEventV1 } from '@libs/common/contracts/ticket-events.v1';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
-import { ticketCreatedText } from './ticket-replies.zh';
+import { phrasebookFor } from '../conversation/phrasebooks';
+import { TicketProgressStore } from './ticket-progress';
 
-/** Ticket progress, back to the citizen in the conversation the complaint came from. */
+/** Ticket progress, kept for 我的投诉进展 and told to the citizen in the conversation the complaint came from. */
 @Injectable()
 export class TellCitizenAboutTicket {
+  constructor(private readonly progress: TicketProgressStore) {}
+
   async execute(event: TicketEventV1): Promise<Outgoing[]> {
     const ticket = event.payload;
+    await this.progress.recordCreated(ticket);
     return [
       {
         topic: Topic.ChannelOutboundV1,
@@ -17,7 +21,7 @@ export class TellCitizenAboutTicket {
             channel: ticket.channel,
             conversationId: ticket.conversationId,
             inReplyTo: ticket.sourceMessageId,
-            text: ticketCreatedText(ticket),
+            text: phrasebookFor(ticket.lang).ticketCreated(ticket),
             endOfTurn: true,
           },
           { traceId: event.traceId, envelopeId: event.id },

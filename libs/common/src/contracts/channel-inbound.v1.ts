@@ -12,6 +12,8 @@ const common = {
   /** The platform's own id, used to drop the platform's retries. Strings, because some exceed 2^53. */
   platformMessageId: z.string().min(1).max(128).optional(),
   lang: Lang.optional(),
+  /** The citizen chose elder mode (larger text, simpler replies) in the channel's own interface. */
+  elderMode: z.boolean().optional(),
   receivedAt: z.iso.datetime({ offset: true }),
 };
 

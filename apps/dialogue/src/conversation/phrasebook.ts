@@ -1,0 +1,50 @@
+import { Lang } from '@libs/common/contracts/common-fields';
+import { TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
+import { Simulation } from '../calculators/policy-simulation';
+import { TaxFacts } from '../tax/tax-facts-from-slots';
+import { TicketProgress } from '../tickets/ticket-progress';
+
+/**
+ * Everything the assistant says in its own words, in one language and register. The flows pick a phrasebook per turn
+ * (the citizen's language; elder mode for older citizens: short sentences, numbered choices, no jargon) and never
+ * hold a literal user-facing text themselves. Content written by authorities (knowledge items, rule questions,
+ * surveys) stays in Chinese; other languages say so before it (`officialTextInChinese`).
+ */
+export interface Phrasebook {
+  readonly lang: Lang;
+  readonly isElderMode: boolean;
+
+  menuChoices: string[];
+  greeting: string;
+  notUnderstood: string;
+  unsupportedMessage: string;
+  cancelled: string;
+  clarify(titles: string[]): string;
+  locationReceived(label: string | undefined): string;
+  /** After the menu's "policies" / "service guides" choice: what about? */
+  askPolicyTopic: string;
+  askServiceTopic: string;
+  /** After 我要投诉 with nothing more: what happened, where, when. */
+  askComplaintDetails: string;
+
+  handoffQueued(ahead: number, isPriority: boolean): string;
+  handoffStillWaiting(ahead: number): string;
+  handoffCancelled: string;
+  agentJoined: string;
+  agentReturned: string;
+  agentClosed: string;
+
+  askMonthlyIncome: string;
+  incomeNotRead: string;
+  taxSaving(simulation: Simulation, facts: TaxFacts): string;
+
+  ticketCreated(ticket: TicketCreatedV1): string;
+  /** 我的投诉进展: the conversation's work orders, or that there are none. */
+  ticketProgress(tickets: TicketProgress[]): string;
+  thanks: string;
+  /** Alert subscriptions are not open in conversation yet. */
+  subscriptionNotOpen: string;
+
+  /** Said before Chinese content (a policy, a guide, a form question); empty in Chinese. */
+  officialTextInChinese: string;
+}
