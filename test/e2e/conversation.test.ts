@@ -175,3 +175,12 @@ describe('odd and hostile messages', () => {
     expect(reply).not.toMatch(/依据：/);
   });
 });
+
+describe('personalised bundles', () => {
+  it('gives a graduate who wants to start a business the steps in order, each one a number away', async () => {
+    const [bundle, first] = await converse('我是应届毕业生，想自己创业开个店，有什么扶持政策？', '1');
+    expect(bundle).toMatch(/^[\s\S]*1\. [\s\S]*2\. [\s\S]*3\. /);
+    expect(bundle).toContain('回复序号');
+    expect(first).toContain('依据：');
+  });
+});

@@ -47,8 +47,10 @@ const EXPECTED_FILES = [
   'business-license',
   'enterprise-annual-report',
   'flexible-employment-insurance',
+  'graduate-business-startup-subsidy',
   'hk-macao-taiwan-residence-permit',
   'iit-special-additional-deductions',
+  'key-groups-startup-tax-relief',
   'medical-insurance-reimbursement',
   'minimum-living-allowance-guangzhou',
   'newborn-household-registration',
@@ -56,6 +58,7 @@ const EXPECTED_FILES = [
   'residence-permit-and-points',
   'second-hand-house-transfer',
   'social-insurance-query',
+  'startup-incubation-free-space',
 ];
 
 describe('demo knowledge content', () => {

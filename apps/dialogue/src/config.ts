@@ -13,6 +13,8 @@ export const DialogueConfig = z.object({
   ELIGIBILITY_RULES_DIR: z.string().min(1).default('demo/eligibility'),
   /** Where the surveys (*.yaml) that can be pushed in conversation are read from at start. */
   SURVEYS_DIR: z.string().min(1).default('demo/surveys'),
+  /** Where the personalised bundles (*.yaml) are read from at start. */
+  BUNDLES_DIR: z.string().min(1).default('demo/bundles'),
 });
 export type DialogueConfig = z.infer<typeof DialogueConfig>;
 

@@ -8,6 +8,7 @@ import { LoggingModule } from '@libs/common/logging/logging.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
 import { Clock, SystemClock } from '@libs/common/time/clock';
 import { CalculatorsModule } from './calculators/calculators.module';
+import { Bundles } from './bundles/bundle';
 import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
@@ -87,6 +88,7 @@ export class DialogueModule {
         EligibilityFlow,
         HandoffFlow,
         SurveyFlow,
+        { provide: Bundles, useFactory: () => Bundles.load(config.BUNDLES_DIR) },
         { provide: Surveys, useFactory: () => Surveys.load(config.SURVEYS_DIR) },
         { provide: EligibilityRuleSets, useFactory: () => EligibilityRuleSets.load(config.ELIGIBILITY_RULES_DIR) },
         KnowledgeStore,

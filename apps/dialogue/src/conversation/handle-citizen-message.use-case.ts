@@ -4,6 +4,7 @@ import { createEnvelope } from '@libs/common/contracts/envelope';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { chinaDate } from '@libs/common/time/china-time';
 import { Clock } from '@libs/common/time/clock';
+import { Bundles } from '../bundles/bundle';
 import { summariseComplaint } from '../complaints/complaint-summary';
 import { isStronglyNegative } from '../handoff/negative-sentiment';
 import { MessageReader, Reading } from '../nlu/message-reader';
@@ -42,6 +43,7 @@ export class HandleCitizenMessage {
     private readonly handoff: HandoffFlow,
     private readonly surveys: SurveyFlow,
     private readonly progress: TicketProgressStore,
+    private readonly bundles: Bundles,
     private readonly clock: Clock,
   ) {}
 
@@ -123,6 +125,9 @@ export class HandleCitizenMessage {
       const tickets = await this.progress.ofConversation(envelope.payload.conversationId, reading.slots.ticketNo);
       return replyTurn(envelope, [say.ticketProgress(tickets)], fresh, 'answered');
     }
+    const bundle = this.bundles.for(state.identityTags, text);
+    const bundled = bundle && this.knowledge.offerBundle(envelope, bundle, fresh, say);
+    if (bundled) return bundled;
     const decision = this.knowledge.decide(text, state);
     if (reading.intent === 'check_eligibility') {
       const itemId = decision.type === 'answer' ? decision.match.unit.itemId : state.topicItemId;

@@ -3,6 +3,8 @@ import { ChannelInboundV1 } from '@libs/common/contracts/channel-inbound.v1';
 import { chinaDate } from '@libs/common/time/china-time';
 import { Clock } from '@libs/common/time/clock';
 import { DIALOGUE_CONFIG, DialogueConfig } from '../config';
+import { bundleText } from '../bundles/bundle-answers.zh';
+import { Bundle } from '../bundles/bundle';
 import { answerFrom } from '../knowledge/knowledge-answers.zh';
 import { KnowledgeBase } from '../knowledge/knowledge-base';
 import { KnowledgeUnit, SearchContext } from '../knowledge/knowledge-index';
@@ -47,6 +49,21 @@ export class KnowledgeFlow {
     }));
     const titles = offered.map((item) => item.title);
     return replyTurn(envelope, [say.clarify(titles)], { ...state, offered }, 'clarification', titles);
+  }
+
+  /** A personalised bundle: its steps that are in force here today, offered as numbered choices. */
+  offerBundle(envelope: ChannelInboundV1, bundle: Bundle, state: ConversationState, say: Phrasebook): Turn | undefined {
+    const context = this.context(state);
+    const steps = bundle.steps.flatMap((step) => {
+      const version = this.knowledge.versionInForce(step.knowledgeItemId, context);
+      return version ? [{ step, title: version.title }] : [];
+    });
+    if (steps.length < 2) return undefined;
+    const offered = steps.map(({ step, title }) => ({ itemId: step.knowledgeItemId, title }));
+    const titles = offered.map((item) => item.title);
+    const text = bundleText({ ...bundle, steps: steps.map(({ step }) => step) }, titles);
+    const texts = [say.officialTextInChinese, text].filter((line) => line !== '');
+    return replyTurn(envelope, texts, { ...state, offered }, 'answered', titles);
   }
 
   /** Answers from an item: the part that matched, or its overview in the version in force today. */
