@@ -1,6 +1,8 @@
 import { AppDatabase } from '@libs/common/database/app-database';
 import { CreateTicketingTables1764150100000 } from './migrations/1764150100000-CreateTicketingTables';
 import { AddTicketSummaryAndLocation1764180000000 } from './migrations/1764180000000-AddTicketSummaryAndLocation';
+import { AddTicketLifecycle1764200000000 } from './migrations/1764200000000-AddTicketLifecycle';
+import { CreateOutbox1764210000000 } from './migrations/1764210000000-CreateOutbox';
 import { DepartmentEntity } from './routing/department.entity';
 import { RoutingRuleEntity } from './routing/routing-rule.entity';
 import { TicketEntity } from './tickets/ticket.entity';
@@ -9,5 +11,10 @@ export const ticketingDatabase = (url: string): AppDatabase => ({
   schema: 'ticketing',
   url,
   entities: [DepartmentEntity, RoutingRuleEntity, TicketEntity],
-  migrations: [CreateTicketingTables1764150100000, AddTicketSummaryAndLocation1764180000000],
+  migrations: [
+    CreateTicketingTables1764150100000,
+    AddTicketSummaryAndLocation1764180000000,
+    AddTicketLifecycle1764200000000,
+    CreateOutbox1764210000000,
+  ],
 });

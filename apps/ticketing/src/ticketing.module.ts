@@ -9,11 +9,15 @@ import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
 import { Clock, SystemClock } from '@libs/common/time/clock';
 import { officialHolidaySchedule } from './calendar/official-holiday-schedule';
+import { Outbox } from './outbox/outbox';
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { TICKETING_CONFIG, TicketingConfig } from './config';
 import { ticketingDatabase } from './database';
 import { Routing } from './routing/routing';
+import { ChangeTicket } from './tickets/change-ticket.use-case';
 import { CreateTicket } from './tickets/create-ticket.use-case';
+import { TicketActionsController } from './tickets/ticket-actions.controller';
+import { TicketHistory } from './tickets/ticket-history';
 import { TicketCommandsHandler } from './tickets/ticket-commands.handler';
 import { TicketStore } from './tickets/ticket-store';
 import { TicketsController } from './tickets/tickets.controller';
@@ -34,7 +38,7 @@ export class TicketingModule {
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
       ],
-      controllers: [TicketCommandsHandler, TicketsController],
+      controllers: [TicketCommandsHandler, TicketsController, TicketActionsController],
       providers: [
         { provide: TICKETING_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -42,6 +46,9 @@ export class TicketingModule {
         Routing,
         TicketStore,
         CreateTicket,
+        ChangeTicket,
+        Outbox,
+        TicketHistory,
       ],
     };
   }

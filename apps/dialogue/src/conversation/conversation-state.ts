@@ -18,6 +18,8 @@ const Pending = z.discriminatedUnion('type', [
   z.object({ type: z.literal('survey'), surveyId: z.string(), index: z.number().int().min(0) }),
   /** 我要投诉 with nothing more: the next message is the complaint. */
   z.object({ type: z.literal('complaint_details') }),
+  /** A concluded work order waiting for the citizen's 好差评. */
+  z.object({ type: z.literal('rating'), ticketNo: z.string() }),
 ]);
 export type Pending = z.infer<typeof Pending>;
 

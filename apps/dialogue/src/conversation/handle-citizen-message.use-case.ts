@@ -153,11 +153,38 @@ export class HandleCitizenMessage {
     if (pending?.type === 'tax') return this.tax.continue(envelope, reading, state, pending.facts, say);
     if (pending?.type === 'eligibility') return this.eligibility.continue(envelope, text, reading, state, pending, say);
     if (pending?.type === 'survey') return this.surveys.continue(envelope, text, state, pending);
+    if (pending?.type === 'rating') return this.rate(envelope, text, state, pending.ticketNo, say);
     if (pending?.type === 'complaint_details') {
       const next = { ...state, pending: undefined };
       return { outgoing: [this.ticketCommand(envelope, text, reading, state)], outcome: 'ticket_requested', next };
     }
     return undefined;
+  }
+
+  /** 好差评 of a concluded work order, given as one of the five levels offered: to ticketing, which files or reopens it. */
+  private rate(
+    envelope: ChannelInboundV1,
+    text: string,
+    state: ConversationState,
+    ticketNo: string,
+    say: Phrasebook,
+  ): Turn {
+    const level = say.ratingChoices.indexOf(text.trim());
+    if (level < 0)
+      return replyTurn(envelope, [say.ratingNotRead, say.askRating], state, 'clarification', say.ratingChoices);
+    const message = envelope.payload;
+    const command: Outgoing = {
+      topic: Topic.TicketCommandsV1,
+      envelope: createEnvelope(
+        'ticket.rate',
+        1,
+        message.conversationId,
+        { ticketNo, conversationId: message.conversationId, rating: 5 - level },
+        { traceId: envelope.traceId, envelopeId: envelope.id },
+      ),
+    };
+    const thanked = replyTurn(envelope, [say.ratingThanks], { ...state, pending: undefined }, 'answered');
+    return { ...thanked, outgoing: [...thanked.outgoing, command] };
   }
 
   private ticketCommand(

@@ -1,5 +1,5 @@
 import { Lang } from '@libs/common/contracts/common-fields';
-import { TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
+import { TicketChangedV1, TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
 import { Simulation } from '../calculators/policy-simulation';
 import { TaxFacts } from '../tax/tax-facts-from-slots';
 import { TicketProgress } from '../tickets/ticket-progress';
@@ -39,6 +39,17 @@ export interface Phrasebook {
   taxSaving(simulation: Simulation, facts: TaxFacts): string;
 
   ticketCreated(ticket: TicketCreatedV1): string;
+  /** A work order moved on: 签收, 办结 (with the department's reply), 延期, 改派, 重办. */
+  ticketSignedFor(ticket: TicketChangedV1): string;
+  ticketConcluded(ticket: TicketChangedV1, reply: string): string;
+  ticketExtended(ticket: TicketChangedV1): string;
+  ticketRedispatched(ticket: TicketChangedV1): string;
+  ticketReopened(ticket: TicketChangedV1): string;
+  /** 好差评: the five levels offered after 办结, best first, and what is said once rated. */
+  ratingChoices: string[];
+  askRating: string;
+  ratingNotRead: string;
+  ratingThanks: string;
   /** 我的投诉进展: the conversation's work orders, or that there are none. */
   ticketProgress(tickets: TicketProgress[]): string;
   thanks: string;

@@ -65,13 +65,36 @@ export const zh: Phrasebook = {
               `应在${deadline(ticket)}办结。`,
           )
           .join('\n'),
+  ticketSignedFor: (ticket) => `您的工单 ${ticket.ticketNo} 已由${ticket.departmentName}签收，正在办理。`,
+  ticketConcluded: (ticket, reply) =>
+    `您的工单 ${ticket.ticketNo} 已办结。${ticket.departmentName}的答复如下：\n${reply}`,
+  ticketExtended: (ticket) =>
+    `您的工单 ${ticket.ticketNo} 经审批延期办理，${ticket.departmentName}将在${deadline(ticket)}办结并答复您。`,
+  ticketRedispatched: (ticket) =>
+    `您的工单 ${ticket.ticketNo} 已改派${ticket.departmentName}办理，将在${deadline(ticket)}办结并答复您。`,
+  ticketReopened: (ticket) =>
+    `收到您的评价。工单 ${ticket.ticketNo} 已退回${ticket.departmentName}重新办理，将在${deadline(ticket)}再次答复您。`,
+  ratingChoices: ['非常满意', '满意', '基本满意', '不满意', '非常不满意'],
+  askRating:
+    '请您对这次办理结果进行评价（回复序号或直接点选）：\n1. 非常满意\n2. 满意\n3. 基本满意\n4. 不满意\n5. 非常不满意',
+  ratingNotRead: '请回复 1 到 5 的序号进行评价；如不想评价，回复“取消”。',
+  ratingThanks: '感谢您的评价！您的意见我们会认真对待。',
   thanks: '不客气！还有其他问题，随时找我。',
   subscriptionNotOpen: '在对话中订阅预警暂未开通，开通后会在这里告诉您。遇到紧急情况，请拨打 110、119 或 120。',
   officialTextInChinese: '',
 };
 
 /** Work-order states as the citizen is told them. */
-const STATUS: Record<string, string> = { assigned: '承办单位正在办理' };
+const STATUS: Record<string, string> = {
+  created: '已受理，正在派单',
+  assigned: '已派单，等待承办单位签收',
+  accepted: '承办单位已签收',
+  in_progress: '承办单位正在办理',
+  returned: '正在重新派单',
+  resolved: '已办结',
+  revisited: '已回访',
+  closed: '已办结归档',
+};
 
 /** For older citizens: short sentences, one thing at a time, numbered choices, no jargon. */
 export const zhElder: Phrasebook = {

@@ -1,32 +1,77 @@
 import { Injectable } from '@nestjs/common';
 import { createReply } from '@libs/common/contracts/channel-outbound.v1';
-import { TicketEventV1 } from '@libs/common/contracts/ticket-events.v1';
+import { TicketChangedV1, TicketEventV1 } from '@libs/common/contracts/ticket-events.v1';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
+import { ConversationStates } from '../conversation/conversation-state';
+import { Phrasebook } from '../conversation/phrasebook';
 import { phrasebookFor } from '../conversation/phrasebooks';
 import { TicketProgressStore } from './ticket-progress';
 
-/** Ticket progress, kept for 我的投诉进展 and told to the citizen in the conversation the complaint came from. */
+/**
+ * Ticket progress, kept for 我的投诉进展 and told to the citizen in the conversation the complaint came from: the
+ * ticket opened, signed for, re-routed, extended, concluded (with the department's reply, then the 好差评 question:
+ * the conversation waits for the rating) and reopened after a bad rating.
+ */
 @Injectable()
 export class TellCitizenAboutTicket {
-  constructor(private readonly progress: TicketProgressStore) {}
+  constructor(
+    private readonly progress: TicketProgressStore,
+    private readonly states: ConversationStates,
+  ) {}
 
   async execute(event: TicketEventV1): Promise<Outgoing[]> {
     const ticket = event.payload;
-    await this.progress.recordCreated(ticket);
-    return [
-      {
-        topic: Topic.ChannelOutboundV1,
-        envelope: createReply(
-          {
-            channel: ticket.channel,
-            conversationId: ticket.conversationId,
-            inReplyTo: ticket.sourceMessageId,
-            text: phrasebookFor(ticket.lang).ticketCreated(ticket),
-            endOfTurn: true,
-          },
-          { traceId: event.traceId, envelopeId: event.id },
-        ),
-      },
-    ];
+    const say = phrasebookFor(ticket.lang);
+    if (event.type === 'ticket.created') {
+      await this.progress.recordCreated(event.payload);
+      return this.tell(event, [say.ticketCreated(event.payload)]);
+    }
+    await this.progress.recordChanged(event.payload);
+    const texts = textsFor(event.payload, say);
+    if (event.payload.action === 'conclude') {
+      const state = await this.states.get(ticket.conversationId);
+      const pending = { type: 'rating' as const, ticketNo: ticket.ticketNo };
+      await this.states.save(ticket.conversationId, { ...state, pending, choices: say.ratingChoices });
+      return this.tell(event, texts, say.ratingChoices);
+    }
+    return this.tell(event, texts);
+  }
+
+  private tell(event: TicketEventV1, texts: string[], quickReplies?: string[]): Outgoing[] {
+    const ticket = event.payload;
+    return texts.map((text, part) => ({
+      topic: Topic.ChannelOutboundV1,
+      envelope: createReply(
+        {
+          channel: ticket.channel,
+          conversationId: ticket.conversationId,
+          // The first message answers the complaint; later ones are news about it.
+          ...(event.type === 'ticket.created' ? { inReplyTo: ticket.sourceMessageId } : {}),
+          text,
+          quickReplies: part === texts.length - 1 ? quickReplies : undefined,
+          endOfTurn: part === texts.length - 1,
+        },
+        { traceId: event.traceId, envelopeId: event.id },
+        part,
+      ),
+    }));
+  }
+}
+
+/** What the citizen hears of a change; nothing for the desk's own moves (督办, 归档, a rating they just gave). */
+function textsFor(ticket: TicketChangedV1, say: Phrasebook): string[] {
+  switch (ticket.action) {
+    case 'signFor':
+      return [say.ticketSignedFor(ticket)];
+    case 'conclude':
+      return [say.ticketConcluded(ticket, ticket.reply ?? ''), say.askRating];
+    case 'decideExtension':
+      return ticket.extensionWorkingDays ? [say.ticketExtended(ticket)] : [];
+    case 'dispatch':
+      return [say.ticketRedispatched(ticket)];
+    case 'reopen':
+      return [say.ticketReopened(ticket)];
+    default:
+      return [];
   }
 }

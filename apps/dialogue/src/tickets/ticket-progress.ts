@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
+import { TicketChangedV1, TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
 
 export interface TicketProgress {
   ticketNo: string;
@@ -39,6 +39,14 @@ export class TicketProgressStore {
         ticket.workingDays,
         ticket.dueAt,
       ],
+    );
+  }
+
+  async recordChanged(ticket: TicketChangedV1): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE dialogue.ticket_progress SET status = $2, department_name = $3, working_days = $4, due_at = $5,
+         updated_at = now() WHERE ticket_no = $1`,
+      [ticket.ticketNo, ticket.status, ticket.departmentName, ticket.workingDays, ticket.dueAt],
     );
   }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '@libs/common/errors/domain-error';
+import { chinaDate, endOfChinaDay } from '@libs/common/time/china-time';
 
 /** The official schedule: which dates are working days, and up to which year the State Council has published it. */
 export interface HolidaySchedule {
@@ -37,6 +38,19 @@ export class WorkingDayCalendar {
       if (this.isWorkingDay(date)) counted += 1;
     }
     return date;
+  }
+
+  /**
+   * A deadline `workingDays` working days after an instant: the end of that day, Beijing time. Null when the holiday
+   * schedule for the period is not published yet: the citizen is then told the days, never a guessed date.
+   */
+  deadlineAfter(from: Date, workingDays: number): Date | null {
+    try {
+      return endOfChinaDay(this.addWorkingDays(chinaDate(from), workingDays));
+    } catch (error) {
+      if (error instanceof ScheduleNotPublished) return null;
+      throw error;
+    }
   }
 }
 

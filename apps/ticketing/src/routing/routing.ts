@@ -20,6 +20,12 @@ export class Routing {
     return code === desk.code ? desk : departments.findOneByOrFail({ code });
   }
 
+  async defaultDesk(): Promise<DepartmentEntity> {
+    const desk = await this.dataSource.getRepository(DepartmentEntity).findOneBy({ isDefaultDesk: true });
+    if (!desk) throw new Error('no default desk configured: load the departments first');
+    return desk;
+  }
+
   department(code: string): Promise<DepartmentEntity> {
     return this.dataSource.getRepository(DepartmentEntity).findOneByOrFail({ code });
   }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
+
+export type CreateTicketCommand = Extract<TicketCommandV1, { type: 'ticket.create' }>;
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { traceContext } from '@libs/common/logging/trace-context';
 import { Clock } from '@libs/common/time/clock';
-import { chinaDate, endOfChinaDay } from '@libs/common/time/china-time';
-import { ScheduleNotPublished, WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DepartmentEntity } from '../routing/department.entity';
 import { Routing } from '../routing/routing';
 import { TICKETING_CONFIG, TicketingConfig } from '../config';
@@ -26,13 +27,13 @@ export class CreateTicket {
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
-  async execute(command: TicketCommandV1): Promise<Outgoing[]> {
+  async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
     const ticket = (await this.tickets.findBySourceCommand(command.id)) ?? (await this.open(command));
     traceContext.annotate({ ticketNo: ticket.ticketNo });
     return [this.ticketCreated(ticket, await this.routing.department(ticket.departmentCode), command)];
   }
 
-  private async open(command: TicketCommandV1): Promise<TicketEntity> {
+  private async open(command: CreateTicketCommand): Promise<TicketEntity> {
     const department = await this.routing.departmentFor(command.payload.category, command.payload.regionCode);
     const acceptedAt = this.clock.now();
     const workingDays = this.config.CONCLUDE_WITHIN_WORKING_DAYS;
@@ -42,21 +43,12 @@ export class CreateTicket {
       departmentCode: department.code,
       acceptedAt,
       workingDays,
-      dueAt: this.dueAt(acceptedAt, workingDays),
+      dueAt: this.calendar.deadlineAfter(acceptedAt, workingDays),
+      signDueAt: this.calendar.deadlineAfter(acceptedAt, 1),
     });
   }
 
-  /** Null when the holiday schedule for the period is not published yet: the citizen is told the days, not a date. */
-  private dueAt(acceptedAt: Date, workingDays: number): Date | null {
-    try {
-      return endOfChinaDay(this.calendar.addWorkingDays(chinaDate(acceptedAt), workingDays));
-    } catch (error) {
-      if (error instanceof ScheduleNotPublished) return null;
-      throw error;
-    }
-  }
-
-  private ticketCreated(ticket: TicketEntity, department: DepartmentEntity, command: TicketCommandV1): Outgoing {
+  private ticketCreated(ticket: TicketEntity, department: DepartmentEntity, command: CreateTicketCommand): Outgoing {
     return {
       topic: Topic.TicketEventsV1,
       envelope: createEnvelope(

@@ -12,6 +12,8 @@ export interface NewTicket {
   acceptedAt: Date;
   workingDays: number;
   dueAt: Date | null;
+  /** 签收 deadline: one working day. */
+  signDueAt: Date | null;
 }
 
 /** Tickets in the ticketing schema. Numbers are GD + the acceptance date (Beijing) + a sequence: GD20261126000042. */
@@ -33,15 +35,21 @@ export class TicketStore {
   /** Inserts the ticket once per command; a concurrent second insert of the same command finds the first. */
   async insertOnce(ticket: NewTicket): Promise<TicketEntity> {
     const { command } = ticket;
+    // 受理 and 派单 in one statement: the ticket, and the first line of its history.
     await this.tickets.query(
-      `WITH n AS (SELECT nextval('ticketing.ticket_no_seq')::text AS v)
-       INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
-         source_message_id, lang, category, region_code, description_cipher, status, department_code, accepted_at,
-         working_days, due_at, summary, location)
-       SELECT $1, 'GD' || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(n.v, greatest(6, length(n.v)), '0'),
-         $3, $4, $5, $6, $7, $8, $9, $10, $11, 'assigned', $12, $2, $13, $14, $15, $16
-       FROM n
-       ON CONFLICT (source_command_id) DO NOTHING`,
+      `WITH n AS (SELECT nextval('ticketing.ticket_no_seq')::text AS v),
+       inserted AS (
+         INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
+           source_message_id, lang, category, region_code, description_cipher, status, department_code, accepted_at,
+           working_days, due_at, summary, location, sign_due_at, updated_at)
+         SELECT $1, 'GD' || to_char($2::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(n.v, greatest(6, length(n.v)), '0'),
+           $3, $4, $5, $6, $7, $8, $9, $10, $11, 'assigned', $12, $2, $13, $14, $15, $16, $17, $2
+         FROM n
+         ON CONFLICT (source_command_id) DO NOTHING
+         RETURNING id, department_code, accepted_at)
+       INSERT INTO ticketing.ticket_history (ticket_id, at, actor, action, from_status, to_status, details)
+       SELECT id, accepted_at, 'system', 'dispatch', 'created', 'assigned', jsonb_build_object('departmentCode', department_code)
+       FROM inserted`,
       [
         randomUUID(),
         ticket.acceptedAt,
@@ -59,6 +67,7 @@ export class TicketStore {
         ticket.dueAt,
         command.summary ? JSON.stringify(command.summary) : null,
         command.location ? JSON.stringify(command.location) : null,
+        ticket.signDueAt,
       ],
     );
     return this.tickets.findOneByOrFail({ sourceCommandId: ticket.sourceCommandId });

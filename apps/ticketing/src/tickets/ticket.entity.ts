@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Channel, Lang } from '@libs/common/contracts/common-fields';
 import { TicketSummaryV1 } from '@libs/common/contracts/ticket-commands.v1';
-
-export type TicketStatus = 'assigned';
+import { TicketStatus } from './ticket-lifecycle';
 
 /** A work order (工单). The citizen's words are stored only encrypted. */
 @Entity({ schema: 'ticketing', name: 'tickets' })
@@ -20,7 +20,7 @@ export class TicketEntity {
   conversationId!: string;
 
   @Column('text')
-  channel!: string;
+  channel!: Channel;
 
   @Column('text', { name: 'citizen_id' })
   citizenId!: string;
@@ -29,7 +29,7 @@ export class TicketEntity {
   sourceMessageId!: string;
 
   @Column('text')
-  lang!: string;
+  lang!: Lang;
 
   @Column('text')
   category!: string;
@@ -62,6 +62,34 @@ export class TicketEntity {
   /** A point the citizen shared. */
   @Column('jsonb', { nullable: true })
   location!: { lat: number; lon: number; label?: string } | null;
+
+  /** 签收 is due one working day after dispatch. */
+  @Column('timestamptz', { name: 'sign_due_at', nullable: true })
+  signDueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'signed_at', nullable: true })
+  signedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** The department's reply to the citizen, with 办结: encrypted, it may name people and places. */
+  @Column('text', { name: 'reply_cipher', nullable: true })
+  replyCipher!: string | null;
+
+  /** 好差评, 1 (非常不满意) to 5 (非常满意). */
+  @Column('smallint', { nullable: true })
+  rating!: number | null;
+
+  @Column('text', { name: 'rating_reason', nullable: true })
+  ratingReason!: string | null;
+
+  /** How often a bad rating sent it back (重办). */
+  @Column('integer', { name: 'reopen_count' })
+  reopenCount!: number;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 
   @VersionColumn()
   version!: number;

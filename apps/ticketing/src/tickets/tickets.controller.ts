@@ -4,22 +4,18 @@ import { StaffClaims } from '@libs/common/auth/staff';
 import { CurrentStaff, StaffOnly } from '@libs/common/auth/staff-only.decorator';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
-import { redactText } from '@libs/common/logging/redact';
-import { TicketEntity } from './ticket.entity';
+import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { TicketHistory } from './ticket-history';
+import { TicketNotFound } from './ticket-not-found';
 import { TicketStore } from './ticket-store';
+import { ticketView } from './ticket-view';
 
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const TicketNo = z.string().regex(/^GD\d{14,}$/, '工单号格式应为 GD 加 14 位以上数字');
-
-export class TicketNotFound extends DomainError {
-  constructor(ticketNo: string) {
-    super('not_found', `没有找到工单 ${ticketNo}，或您无权查看`);
-  }
-}
+export const TicketNo = z.string().regex(/^GD\d{14,}$/, '工单号格式应为 GD 加 14 位以上数字');
 
 /**
  * Staff view of tickets. Department staff and heads see only their own department's; admin and agents see all.
@@ -28,12 +24,16 @@ export class TicketNotFound extends DomainError {
 @Controller('api/v1/tickets')
 @StaffOnly('admin', 'agent', 'dept_staff', 'dept_head')
 export class TicketsController {
-  constructor(private readonly tickets: TicketStore) {}
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly history: TicketHistory,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   @Get()
   async list(@Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>, @CurrentStaff() staff: StaffClaims) {
     const rows = await this.tickets.list({ ...query, departmentCode: departmentScope(staff) });
-    return { tickets: rows.map((ticket) => this.view(ticket)) };
+    return { tickets: rows.map((ticket) => ticketView(ticket, this.cipher)) };
   }
 
   @Get(':ticketNo')
@@ -41,24 +41,16 @@ export class TicketsController {
     const ticket = await this.tickets.findByNo(ticketNo);
     const scope = departmentScope(staff);
     if (!ticket || (scope && ticket.departmentCode !== scope)) throw new TicketNotFound(ticketNo);
-    return this.view(ticket);
+    return ticketView(ticket, this.cipher);
   }
 
-  private view(ticket: TicketEntity) {
-    return {
-      ticketNo: ticket.ticketNo,
-      status: ticket.status,
-      category: ticket.category,
-      regionCode: ticket.regionCode,
-      departmentCode: ticket.departmentCode,
-      channel: ticket.channel,
-      summary: ticket.summary,
-      location: ticket.location,
-      description: redactText(this.tickets.description(ticket)),
-      acceptedAt: ticket.acceptedAt.toISOString(),
-      workingDays: ticket.workingDays,
-      dueAt: ticket.dueAt?.toISOString() ?? null,
-    };
+  /** Who did what to the ticket, when and why, in order. */
+  @Get(':ticketNo/history')
+  async historyOf(@Param('ticketNo', new ZodPipe(TicketNo)) ticketNo: string, @CurrentStaff() staff: StaffClaims) {
+    const ticket = await this.tickets.findByNo(ticketNo);
+    const scope = departmentScope(staff);
+    if (!ticket || (scope && ticket.departmentCode !== scope)) throw new TicketNotFound(ticketNo);
+    return { ticketNo, history: await this.history.of(ticket.id) };
   }
 }
 

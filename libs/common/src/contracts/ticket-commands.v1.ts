@@ -34,5 +34,18 @@ export const CreateTicketV1 = z.object({
 });
 export type CreateTicketV1 = z.infer<typeof CreateTicketV1>;
 
-export const TicketCommandV1 = z.discriminatedUnion('type', [envelopeOf('ticket.create', 1, CreateTicketV1)]);
+/** The citizen's 好差评 of a concluded work order, given in the conversation it came from. */
+export const RateTicketV1 = z.object({
+  ticketNo: z.string().regex(/^GD\d{14,}$/),
+  /** Only the conversation the ticket came from may rate it. */
+  conversationId: z.uuid(),
+  rating: z.number().int().min(1).max(5),
+  reason: z.string().min(1).max(500).optional(),
+});
+export type RateTicketV1 = z.infer<typeof RateTicketV1>;
+
+export const TicketCommandV1 = z.discriminatedUnion('type', [
+  envelopeOf('ticket.create', 1, CreateTicketV1),
+  envelopeOf('ticket.rate', 1, RateTicketV1),
+]);
 export type TicketCommandV1 = z.infer<typeof TicketCommandV1>;

@@ -2,6 +2,34 @@ import { z } from 'zod';
 import { envelopeOf } from './envelope';
 import { Channel, Lang, RegionCode } from './common-fields';
 
+/** The work-order states and the actions that move them (see apps/ticketing tickets/ticket-lifecycle.ts). */
+export const TicketStatusV1 = z.enum([
+  'created',
+  'assigned',
+  'accepted',
+  'in_progress',
+  'returned',
+  'resolved',
+  'revisited',
+  'closed',
+]);
+export type TicketStatusV1 = z.infer<typeof TicketStatusV1>;
+
+export const TicketActionV1 = z.enum([
+  'dispatch',
+  'signFor',
+  'start',
+  'returnTicket',
+  'requestExtension',
+  'decideExtension',
+  'conclude',
+  'rate',
+  'reopen',
+  'close',
+  'supervise',
+]);
+export type TicketActionV1 = z.infer<typeof TicketActionV1>;
+
 export const TicketCreatedV1 = z.object({
   ticketNo: z.string().min(1).max(32),
   conversationId: z.uuid(),
@@ -20,5 +48,22 @@ export const TicketCreatedV1 = z.object({
 });
 export type TicketCreatedV1 = z.infer<typeof TicketCreatedV1>;
 
-export const TicketEventV1 = z.discriminatedUnion('type', [envelopeOf('ticket.created', 1, TicketCreatedV1)]);
+/** A work order moved on: what the citizen should hear of it, and what analytics count. */
+export const TicketChangedV1 = TicketCreatedV1.omit({ acceptedAt: true, category: true, regionCode: true }).extend({
+  action: TicketActionV1,
+  status: TicketStatusV1,
+  at: z.iso.datetime({ offset: true }),
+  /** With 办结: the department's reply to the citizen. */
+  reply: z.string().min(1).max(2000).optional(),
+  /** With an approved 延期: the working days added. */
+  extensionWorkingDays: z.number().int().positive().optional(),
+  /** With 评价: 1 (非常不满意) to 5 (非常满意). */
+  rating: z.number().int().min(1).max(5).optional(),
+});
+export type TicketChangedV1 = z.infer<typeof TicketChangedV1>;
+
+export const TicketEventV1 = z.discriminatedUnion('type', [
+  envelopeOf('ticket.created', 1, TicketCreatedV1),
+  envelopeOf('ticket.changed', 1, TicketChangedV1),
+]);
 export type TicketEventV1 = z.infer<typeof TicketEventV1>;
