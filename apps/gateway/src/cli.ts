@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { configOrExit, runMain } from '@libs/common/bootstrap/start-app';
 import { dataSourceOptions, runMigrations } from '@libs/common/database/app-database';
 import { readDemoDepartments } from '@libs/common/demo/demo-departments';
+import { readDemoGridWorkers } from '@libs/common/demo/demo-grid-workers';
 import { createLogger } from '@libs/common/logging/logger';
 import { GatewayConfig } from './config';
 import { gatewayDatabase } from './database';
@@ -23,7 +24,12 @@ runMain('gateway cli', async () => {
   }
   const dataSource = await new DataSource(dataSourceOptions(db)).initialize();
   try {
-    const count = await loadDemoStaffAccounts(dataSource, readDemoDepartments(), config.DEMO_STAFF_PASSWORD);
+    const count = await loadDemoStaffAccounts(
+      dataSource,
+      readDemoDepartments(),
+      readDemoGridWorkers(),
+      config.DEMO_STAFF_PASSWORD,
+    );
     logger.info({ count }, 'demo staff accounts ready');
   } finally {
     await dataSource.destroy();

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import { configOrExit, runMain } from '@libs/common/bootstrap/start-app';
 import { dataSourceOptions, runMigrations } from '@libs/common/database/app-database';
 import { readDemoDepartments } from '@libs/common/demo/demo-departments';
+import { readDemoGridWorkers } from '@libs/common/demo/demo-grid-workers';
 import { createLogger } from '@libs/common/logging/logger';
 import { TicketingConfig } from './config';
 import { ticketingDatabase } from './database';
 import { loadDemoDepartments } from './demo/load-demo-departments';
+import { loadDemoGridWorkers } from './demo/load-demo-grid-workers';
 
 /** node dist/apps/ticketing/src/cli.js migrate | load-demo */
 runMain('ticketing cli', async () => {
@@ -20,7 +22,8 @@ runMain('ticketing cli', async () => {
   const dataSource = await new DataSource(dataSourceOptions(db)).initialize();
   try {
     const count = await loadDemoDepartments(dataSource, readDemoDepartments());
-    logger.info({ count }, 'demo departments and routing rules ready');
+    const gridWorkers = await loadDemoGridWorkers(dataSource, readDemoGridWorkers());
+    logger.info({ count, gridWorkers }, 'demo departments, routing rules and grid workers ready');
   } finally {
     await dataSource.destroy();
   }

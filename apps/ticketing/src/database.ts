@@ -3,6 +3,7 @@ import { CreateTicketingTables1764150100000 } from './migrations/1764150100000-C
 import { AddTicketSummaryAndLocation1764180000000 } from './migrations/1764180000000-AddTicketSummaryAndLocation';
 import { AddTicketLifecycle1764200000000 } from './migrations/1764200000000-AddTicketLifecycle';
 import { CreateOutbox1764210000000 } from './migrations/1764210000000-CreateOutbox';
+import { CreateGridTasks1764240000000 } from './migrations/1764240000000-CreateGridTasks';
 import { DepartmentEntity } from './routing/department.entity';
 import { RoutingRuleEntity } from './routing/routing-rule.entity';
 import { TicketEntity } from './tickets/ticket.entity';
@@ -16,5 +17,6 @@ export const ticketingDatabase = (url: string): AppDatabase => ({
     AddTicketSummaryAndLocation1764180000000,
     AddTicketLifecycle1764200000000,
     CreateOutbox1764210000000,
+    CreateGridTasks1764240000000,
   ],
 });

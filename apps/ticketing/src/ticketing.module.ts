@@ -9,6 +9,8 @@ import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
 import { Clock, SystemClock } from '@libs/common/time/clock';
 import { officialHolidaySchedule } from './calendar/official-holiday-schedule';
+import { GridTasks } from './grid/grid-tasks';
+import { GridTasksController } from './grid/grid-tasks.controller';
 import { Outbox } from './outbox/outbox';
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { TICKETING_CONFIG, TicketingConfig } from './config';
@@ -38,7 +40,7 @@ export class TicketingModule {
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
       ],
-      controllers: [TicketCommandsHandler, TicketsController, TicketActionsController],
+      controllers: [TicketCommandsHandler, TicketsController, TicketActionsController, GridTasksController],
       providers: [
         { provide: TICKETING_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -48,6 +50,7 @@ export class TicketingModule {
         CreateTicket,
         ChangeTicket,
         Outbox,
+        GridTasks,
         TicketHistory,
       ],
     };

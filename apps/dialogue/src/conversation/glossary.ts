@@ -50,6 +50,51 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     ug: { term: 'قوبۇل قىلىش', stem: 'قوبۇل قىل' },
   },
   {
+    zh: ['派单'],
+    en: { term: 'dispatch', avoid: ['assign', 'assigned', 'allocate', 'allocated'] },
+    ug: { term: 'تەقسىملەش', stem: 'تەقسىم' },
+  },
+  {
+    zh: ['签收'],
+    en: { term: 'sign for', stem: 'sign' },
+    ug: { term: 'ئىمزا قويۇپ تاپشۇرۇۋېلىش', stem: 'ئىمزا قويۇپ تاپشۇرۇۋ' },
+  },
+  {
+    zh: ['延期'],
+    en: { term: 'extend', stem: 'exten', avoid: ['postpone', 'postponed', 'delay'] },
+    ug: { term: 'مۇددىتىنى ئۇزارتىش', stem: 'ئۇزارت' },
+  },
+  {
+    zh: ['改派'],
+    en: { term: 'reassign', stem: 'reassign', avoid: ['redirect', 'redirected'] },
+    ug: { term: 'قايتا تەقسىملەش', stem: 'قايتا تەقسىم' },
+  },
+  {
+    zh: ['重新办理'],
+    en: { term: 'reopen', stem: 'reopen' },
+    ug: { term: 'قايتا بىر تەرەپ قىلىش', stem: 'قايتا بىر تەرەپ قىل' },
+  },
+  {
+    zh: ['回访'],
+    en: { term: 'follow-up call', avoid: ['return visit', 'callback'] },
+    ug: { term: 'قايتا زىيارەت', stem: 'قايتا زىيارەت' },
+  },
+  {
+    zh: ['评价'],
+    en: { term: 'rating', avoid: ['review', 'feedback score'] },
+    ug: { term: 'باھا' },
+  },
+  {
+    zh: ['网格员'],
+    en: { term: 'grid worker', avoid: ['grid administrator', 'grid officer', 'grid member'] },
+    ug: { term: 'تور كاتەكچە خادىمى', stem: 'تور كاتەكچە خادىم' },
+  },
+  {
+    zh: ['上门'],
+    en: { term: 'home visit', avoid: ['house call', 'door-to-door'] },
+    ug: { term: 'ئۆيگە كېلىپ مۇلازىمەت قىلىش', stem: 'كېلىپ مۇلازىمەت' },
+  },
+  {
     zh: ['承办单位', '承办部门'],
     en: { term: 'handling department', avoid: ['responsible department', 'handling unit', 'handling agency'] },
     ug: { term: 'بىر تەرەپ قىلغۇچى ئورۇن' },

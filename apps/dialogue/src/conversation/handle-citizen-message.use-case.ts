@@ -10,7 +10,7 @@ import { isStronglyNegative } from '../handoff/negative-sentiment';
 import { MessageReader, Reading } from '../nlu/message-reader';
 import { SurveyFlow } from '../surveys/survey-flow';
 import { TicketProgressStore } from '../tickets/ticket-progress';
-import { languageOf, resolveChoice } from './citizen-language';
+import { isBareComplaint, languageOf, resolveChoice } from './citizen-language';
 import { ConversationState, ConversationStates } from './conversation-state';
 import { EligibilityFlow } from './eligibility-flow';
 import { HandoffFlow, isSpecialGroup } from './handoff-flow';
@@ -98,6 +98,14 @@ export class HandleCitizenMessage {
     if (reading.intent === 'handoff') return this.handoff.handOver(envelope, 'requested', fresh, say);
     const picked = pickOffered(text, state.offered);
     if (picked) return this.knowledge.answerItem(envelope, picked.itemId, fresh, say);
+    const homeVisit = homeVisitFor(state, text);
+    if (homeVisit) {
+      return {
+        outgoing: [this.ticketCommand(envelope, text, reading, state, homeVisit)],
+        outcome: 'ticket_requested',
+        next: fresh,
+      };
+    }
     const menuChoice = say.menuChoices.indexOf(text.trim());
     if (menuChoice === 1) return replyTurn(envelope, [say.askPolicyTopic], fresh, 'clarification');
     if (menuChoice === 2) return replyTurn(envelope, [say.askServiceTopic], fresh, 'clarification');
@@ -192,6 +200,7 @@ export class HandleCitizenMessage {
     text: string,
     reading: Reading,
     state: ConversationState,
+    homeVisit?: { groups: Array<'elderly' | 'disabled'> },
   ): Outgoing {
     const message = envelope.payload;
     return {
@@ -211,6 +220,7 @@ export class HandleCitizenMessage {
           lang: state.lang ?? 'zh',
           location: state.location,
           summary: summariseComplaint(text, reading.slots),
+          homeVisit,
         },
         { traceId: envelope.traceId, envelopeId: envelope.id },
       ),
@@ -260,12 +270,15 @@ function remember(
   };
 }
 
-/** 我要投诉 / 我想举报 with nothing about what, where or when. */
-function isBareComplaint(text: string): boolean {
-  const rest = text
-    .replace(/[\s，,。.！!？?]/gu, '')
-    .replace(/^(我|我们)?(要|想|来)?(投诉|举报|反映|建议)(一下|个事|件事)?/u, '');
-  return [...rest].length < 4;
+/** Asking for someone to come: 上门, 行动不便, 出不了门. */
+const HOME_HELP = /(上门|到家里|来我家|行动不便|腿脚不便|腿脚不方便|走不动|出不了门|卧床|不方便出门)/u;
+
+/** An elderly or disabled citizen asking for help at home: a request the community's grid worker answers in person. */
+function homeVisitFor(state: ConversationState, text: string): { groups: Array<'elderly' | 'disabled'> } | undefined {
+  const groups = state.identityTags.filter(
+    (tag): tag is 'elderly' | 'disabled' => tag === 'elderly' || tag === 'disabled',
+  );
+  return groups.length > 0 && HOME_HELP.test(text) ? { groups } : undefined;
 }
 
 /** The choices offered with the turn's last reply. */

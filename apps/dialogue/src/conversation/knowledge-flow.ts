@@ -9,6 +9,7 @@ import { answerFrom } from '../knowledge/knowledge-answers.zh';
 import { KnowledgeBase } from '../knowledge/knowledge-base';
 import { KnowledgeUnit, SearchContext } from '../knowledge/knowledge-index';
 import { ConversationState } from './conversation-state';
+import { chineseTermsIn } from './glossary';
 import { decide, KnowledgeDecision } from './knowledge-decision';
 import { Phrasebook } from './phrasebook';
 import { replyTurn, Turn } from './turn';
@@ -35,7 +36,9 @@ export class KnowledgeFlow {
       state.topicItemId && FOLLOW_UP.test(text.trim())
         ? this.knowledge.versionInForce(state.topicItemId, context)
         : undefined;
-    return decide(this.knowledge.search(topic ? `${topic.title} ${text}` : text, context));
+    // The knowledge base is in Chinese: an English or Uyghur question is searched by the glossary terms it uses.
+    const query = state.lang === 'en' || state.lang === 'ug' ? chineseTermsIn(text, state.lang).join(' ') : text;
+    return decide(this.knowledge.search(topic ? `${topic.title} ${query}` : query, context));
   }
 
   answer(envelope: ChannelInboundV1, decision: KnowledgeDecision, state: ConversationState, say: Phrasebook) {

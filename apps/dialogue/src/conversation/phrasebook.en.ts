@@ -1,4 +1,5 @@
 import { TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
+import { endOfChinaDay } from '@libs/common/time/china-time';
 import { formatYuan } from '../calculators/money';
 import { DEDUCTION_NAMES, Simulation } from '../calculators/policy-simulation';
 import { TaxFacts } from '../tax/tax-facts-from-slots';
@@ -19,6 +20,8 @@ const numbered = (items: string[]) => items.map((item, index) => `${index + 1}. 
 const yuan = (cents: number) => `${formatYuan(cents)} yuan`;
 const people = (count: number) => (count === 1 ? '1 person is' : `${count} people are`);
 const MENU = ['Make a complaint', 'Policy questions', 'Service guides', 'Talk to a staff member'];
+/** 好差评, best first, as the Chinese phrasebook offers them. */
+const RATINGS = ['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Dissatisfied', 'Very dissatisfied'];
 
 /** The assistant in English, in the register of the Chinese one: clear, warm, exact. Terms from the glossary. */
 export const en: Phrasebook = {
@@ -94,6 +97,30 @@ export const en: Phrasebook = {
               `to be concluded ${deadline(ticket)}.`,
           )
           .join('\n'),
+  ticketSignedFor: (ticket) =>
+    `Your work order ${ticket.ticketNo} has been signed for by ${ticket.departmentName} and is being handled.`,
+  ticketConcluded: (ticket, reply) =>
+    `Your work order ${ticket.ticketNo} has been concluded. The reply from ${ticket.departmentName}, in Chinese:\n${reply}`,
+  ticketExtended: (ticket) =>
+    `The deadline of your work order ${ticket.ticketNo} has been extended with approval: ${ticket.departmentName} ` +
+    `will conclude it and reply to you ${deadline(ticket)}.`,
+  ticketRedispatched: (ticket) =>
+    `Your work order ${ticket.ticketNo} has been reassigned to ${ticket.departmentName}, which will conclude it and ` +
+    `reply to you ${deadline(ticket)}.`,
+  ticketReopened: (ticket) =>
+    `Thank you for your rating. Work order ${ticket.ticketNo} has been reopened and sent back to ` +
+    `${ticket.departmentName} to be handled again; you will get a new reply ${deadline(ticket)}.`,
+  homeVisitArranged: (visit) =>
+    `A grid worker from ${visit.community} will make a home visit on ${dateInChina.format(endOfChinaDay(visit.visitDate))} ` +
+    `(work order ${visit.ticketNo}). Please have these ready: ${visit.materials.join(', ')}. If the time does not ` +
+    'suit you, simply reply and tell us.',
+  homeVisitDone: (visit) =>
+    `The grid worker from ${visit.community} has completed the home visit (work order ${visit.ticketNo}). ` +
+    'Thank you for your cooperation!',
+  ratingChoices: RATINGS,
+  askRating: `Please give your rating of how this was handled (reply with a number or tap one):\n${numbered(RATINGS)}`,
+  ratingNotRead: `Please reply with a number from 1 to 5 to give your rating. If you would rather not, reply “${EN_CANCEL_REPLY}”.`,
+  ratingThanks: 'Thank you for your rating! We take every opinion seriously.',
   thanks: "You're welcome! If you have any other questions, I'm here any time.",
   subscriptionNotOpen:
     'Subscribing to alerts in the conversation is not available yet; I will tell you here once it is. ' +
@@ -102,7 +129,16 @@ export const en: Phrasebook = {
 };
 
 /** Work-order states as the citizen is told them. */
-const STATUS: Record<string, string> = { assigned: 'the handling department is working on it' };
+const STATUS: Record<string, string> = {
+  created: 'accepted and being dispatched',
+  assigned: 'dispatched, waiting for the handling department to sign for it',
+  accepted: 'signed for by the handling department',
+  in_progress: 'the handling department is working on it',
+  returned: 'being dispatched again',
+  resolved: 'concluded',
+  revisited: 'concluded, and the follow-up call has been made',
+  closed: 'concluded and filed',
+};
 
 /** For older citizens: short sentences, one thing at a time, numbered choices, no jargon. */
 export const enElder: Phrasebook = {
@@ -160,8 +196,8 @@ function taxSavingText(simulation: Simulation, facts: TaxFacts): string {
   lines.push(
     '',
     `Assumptions: ${taxAssumptions(facts).join('; ')}.`,
-    'The actual amount is what you declare in the Individual Income Tax app (个人所得税 App) and settle in the ' +
-      'annual settlement.',
+    'The actual amount is what you declare in the Individual Income Tax app (个人所得税 App) and in the annual ' +
+      'settlement.',
   );
   return lines.join('\n');
 }
@@ -184,7 +220,9 @@ function taxAssumptions(facts: TaxFacts): string[] {
     ...(facts.parentsOver60 && !facts.isOnlyChild
       ? ['support for elderly parents is counted as for someone who is not an only child, sharing 1,500 yuan a month']
       : []),
-    ...(facts.monthlyRent !== undefined ? ['the home you rent is in Guangzhou: the provincial capital rate of 1,500 yuan a month'] : []),
+    ...(facts.monthlyRent !== undefined
+      ? ['the home you rent is in Guangzhou: the provincial capital rate of 1,500 yuan a month']
+      : []),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { Lang } from '@libs/common/contracts/common-fields';
-import { TicketChangedV1, TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
+import { HomeVisitChangedV1, TicketChangedV1, TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
 import { Simulation } from '../calculators/policy-simulation';
 import { TaxFacts } from '../tax/tax-facts-from-slots';
 import { TicketProgress } from '../tickets/ticket-progress';
@@ -45,6 +45,9 @@ export interface Phrasebook {
   ticketExtended(ticket: TicketChangedV1): string;
   ticketRedispatched(ticket: TicketChangedV1): string;
   ticketReopened(ticket: TicketChangedV1): string;
+  /** The community's grid worker is coming (accepted, with the date and what to have ready), or has been. */
+  homeVisitArranged(visit: HomeVisitChangedV1): string;
+  homeVisitDone(visit: HomeVisitChangedV1): string;
   /** 好差评: the five levels offered after 办结, best first, and what is said once rated. */
   ratingChoices: string[];
   askRating: string;

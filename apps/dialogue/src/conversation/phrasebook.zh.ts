@@ -74,6 +74,10 @@ export const zh: Phrasebook = {
     `您的工单 ${ticket.ticketNo} 已改派${ticket.departmentName}办理，将在${deadline(ticket)}办结并答复您。`,
   ticketReopened: (ticket) =>
     `收到您的评价。工单 ${ticket.ticketNo} 已退回${ticket.departmentName}重新办理，将在${deadline(ticket)}再次答复您。`,
+  homeVisitArranged: (visit) =>
+    `${visit.community}的网格员将于${chineseDay(visit.visitDate)}上门为您服务（工单 ${visit.ticketNo}）。` +
+    `请提前准备好：${visit.materials.join('、')}。如时间不便，请直接回复告诉我们。`,
+  homeVisitDone: (visit) => `${visit.community}的网格员已完成上门服务（工单 ${visit.ticketNo}）。感谢您的配合！`,
   ratingChoices: ['非常满意', '满意', '基本满意', '不满意', '非常不满意'],
   askRating:
     '请您对这次办理结果进行评价（回复序号或直接点选）：\n1. 非常满意\n2. 满意\n3. 基本满意\n4. 不满意\n5. 非常不满意',
@@ -115,6 +119,12 @@ export const zhElder: Phrasebook = {
   ticketCreated: (ticket) =>
     `您反映的问题已交给${ticket.departmentName}办理。\n工单号：${ticket.ticketNo}\n` + `${deadline(ticket)}给您答复。`,
 };
+
+/** 2026-12-03 → 12月3日 */
+function chineseDay(isoDate: string): string {
+  const [, month, day] = isoDate.split('-').map(Number);
+  return `${month}月${day}日`;
+}
 
 function deadline(ticket: Pick<TicketCreatedV1, 'dueAt' | 'workingDays'>): string {
   return ticket.dueAt

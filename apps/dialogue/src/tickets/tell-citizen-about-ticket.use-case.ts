@@ -20,24 +20,38 @@ export class TellCitizenAboutTicket {
   ) {}
 
   async execute(event: TicketEventV1): Promise<Outgoing[]> {
-    const ticket = event.payload;
-    const say = phrasebookFor(ticket.lang);
-    if (event.type === 'ticket.created') {
-      await this.progress.recordCreated(event.payload);
-      return this.tell(event, [say.ticketCreated(event.payload)]);
+    switch (event.type) {
+      case 'ticket.created': {
+        await this.progress.recordCreated(event.payload);
+        return this.tell(event, [phrasebookFor(event.payload.lang).ticketCreated(event.payload)]);
+      }
+      case 'ticket.home_visit': {
+        const visit = event.payload;
+        const say = phrasebookFor(visit.lang);
+        if (visit.status === 'accepted') return this.tell(event, [say.homeVisitArranged(visit)]);
+        return visit.status === 'done' ? this.tell(event, [say.homeVisitDone(visit)]) : [];
+      }
+      case 'ticket.changed': {
+        const ticket = event.payload;
+        const say = phrasebookFor(ticket.lang);
+        await this.progress.recordChanged(ticket);
+        const texts = textsFor(ticket, say);
+        if (ticket.action !== 'conclude') return this.tell(event, texts);
+        const state = await this.states.get(ticket.conversationId);
+        const pending = { type: 'rating' as const, ticketNo: ticket.ticketNo };
+        await this.states.save(ticket.conversationId, { ...state, pending, choices: say.ratingChoices });
+        return this.tell(event, texts, say.ratingChoices);
+      }
+      case 'ticket.deadline_alert':
+        return []; // for staff, not the citizen
     }
-    await this.progress.recordChanged(event.payload);
-    const texts = textsFor(event.payload, say);
-    if (event.payload.action === 'conclude') {
-      const state = await this.states.get(ticket.conversationId);
-      const pending = { type: 'rating' as const, ticketNo: ticket.ticketNo };
-      await this.states.save(ticket.conversationId, { ...state, pending, choices: say.ratingChoices });
-      return this.tell(event, texts, say.ratingChoices);
-    }
-    return this.tell(event, texts);
   }
 
-  private tell(event: TicketEventV1, texts: string[], quickReplies?: string[]): Outgoing[] {
+  private tell(
+    event: Exclude<TicketEventV1, { type: 'ticket.deadline_alert' }>,
+    texts: string[],
+    quickReplies?: string[],
+  ): Outgoing[] {
     const ticket = event.payload;
     return texts.map((text, part) => ({
       topic: Topic.ChannelOutboundV1,

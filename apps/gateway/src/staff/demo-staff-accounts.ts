@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StaffRole } from '@libs/common/auth/staff';
 import { DemoDepartments } from '@libs/common/demo/demo-departments';
+import { DemoGridWorkers } from '@libs/common/demo/demo-grid-workers';
 import { hashPassword } from './password-hash';
 
 interface DemoAccount {
@@ -11,8 +12,11 @@ interface DemoAccount {
   departmentCode?: string;
 }
 
-/** The demo accounts: admin, agent, emergency, auditor, and a staff and a head account for each demo department. */
-export function demoAccounts(demo: DemoDepartments): DemoAccount[] {
+/**
+ * The demo accounts: admin, agent, emergency, auditor, a staff and a head account for each demo department, and the
+ * demo grid workers.
+ */
+export function demoAccounts(demo: DemoDepartments, grid: DemoGridWorkers): DemoAccount[] {
   return [
     { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
     { username: 'agent', displayName: '人工坐席', roles: ['agent'] },
@@ -32,12 +36,22 @@ export function demoAccounts(demo: DemoDepartments): DemoAccount[] {
         departmentCode: department.code,
       },
     ]),
+    ...grid.gridWorkers.map((worker): DemoAccount => ({
+      username: worker.login,
+      displayName: worker.name,
+      roles: ['grid_worker'],
+    })),
   ];
 }
 
 /** Creates the demo accounts, or resets their roles and password when they exist. */
-export async function loadDemoStaffAccounts(dataSource: DataSource, demo: DemoDepartments, password: string) {
-  const accounts = demoAccounts(demo);
+export async function loadDemoStaffAccounts(
+  dataSource: DataSource,
+  demo: DemoDepartments,
+  grid: DemoGridWorkers,
+  password: string,
+) {
+  const accounts = demoAccounts(demo, grid);
   for (const account of accounts) {
     await dataSource.query(
       `INSERT INTO gateway.staff_accounts (id, username, display_name, password_hash, roles, department_code)

@@ -7,6 +7,7 @@ import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { traceContext } from '@libs/common/logging/trace-context';
 import { Clock } from '@libs/common/time/clock';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { GridTasks } from '../grid/grid-tasks';
 import { DepartmentEntity } from '../routing/department.entity';
 import { Routing } from '../routing/routing';
 import { TICKETING_CONFIG, TicketingConfig } from '../config';
@@ -24,11 +25,15 @@ export class CreateTicket {
     private readonly routing: Routing,
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
+    private readonly gridTasks: GridTasks,
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
   async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
     const ticket = (await this.tickets.findBySourceCommand(command.id)) ?? (await this.open(command));
+    // Idempotent too: one home visit per ticket.
+    const { homeVisit, description, location } = command.payload;
+    if (homeVisit) await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
     traceContext.annotate({ ticketNo: ticket.ticketNo });
     return [this.ticketCreated(ticket, await this.routing.department(ticket.departmentCode), command)];
   }

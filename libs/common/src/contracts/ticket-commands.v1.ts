@@ -31,6 +31,8 @@ export const CreateTicketV1 = z.object({
   /** A point the citizen shared from their phone. */
   location: GeoPoint.optional(),
   summary: TicketSummaryV1.optional(),
+  /** An elderly or disabled citizen who asked for help at home: the community's grid worker visits. */
+  homeVisit: z.object({ groups: z.array(z.enum(['elderly', 'disabled'])).min(1) }).optional(),
 });
 export type CreateTicketV1 = z.infer<typeof CreateTicketV1>;
 

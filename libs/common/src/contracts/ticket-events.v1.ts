@@ -62,8 +62,54 @@ export const TicketChangedV1 = TicketCreatedV1.omit({ acceptedAt: true, category
 });
 export type TicketChangedV1 = z.infer<typeof TicketChangedV1>;
 
+/** A home visit by the community's grid worker, arranged or done, for the citizen to hear. */
+export const HomeVisitChangedV1 = TicketCreatedV1.pick({
+  ticketNo: true,
+  conversationId: true,
+  channel: true,
+  sourceMessageId: true,
+  lang: true,
+}).extend({
+  taskId: z.uuid(),
+  status: z.enum(['pending', 'accepted', 'done', 'declined']),
+  community: z.string().min(1).max(100),
+  /** YYYY-MM-DD, Beijing. */
+  visitDate: z.iso.date(),
+  materials: z.array(z.string().min(1)).max(20),
+});
+export type HomeVisitChangedV1 = z.infer<typeof HomeVisitChangedV1>;
+
+/** 预警: which deadline (签收 or 办结) and how close it is (yellow: near due; red: overdue). */
+export const DeadlineKindV1 = z.enum(['sign', 'conclude']);
+export type DeadlineKindV1 = z.infer<typeof DeadlineKindV1>;
+export const AlertLevelV1 = z.enum(['yellow', 'red']);
+export type AlertLevelV1 = z.infer<typeof AlertLevelV1>;
+
+/**
+ * A deadline of an open work order is near (yellow) or past (red): for the notifier to tell the handling
+ * department and its head. Raised once per ticket, deadline, kind and level. Staff-facing: not for the citizen.
+ */
+export const TicketDeadlineAlertV1 = z.object({
+  alertId: z.uuid(),
+  ticketNo: z.string().min(1).max(32),
+  kind: DeadlineKindV1,
+  level: AlertLevelV1,
+  dueAt: z.iso.datetime({ offset: true }),
+  raisedAt: z.iso.datetime({ offset: true }),
+  status: TicketStatusV1,
+  category: z.string().min(1).max(40),
+  regionCode: RegionCode,
+  departmentCode: z.string().min(1).max(40),
+  departmentName: z.string().min(1).max(100),
+  /** The department head's staff username, when one is on record. */
+  departmentHeadUsername: z.string().min(1).max(64).nullable(),
+});
+export type TicketDeadlineAlertV1 = z.infer<typeof TicketDeadlineAlertV1>;
+
 export const TicketEventV1 = z.discriminatedUnion('type', [
   envelopeOf('ticket.created', 1, TicketCreatedV1),
   envelopeOf('ticket.changed', 1, TicketChangedV1),
+  envelopeOf('ticket.home_visit', 1, HomeVisitChangedV1),
+  envelopeOf('ticket.deadline_alert', 1, TicketDeadlineAlertV1),
 ]);
 export type TicketEventV1 = z.infer<typeof TicketEventV1>;
