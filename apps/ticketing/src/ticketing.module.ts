@@ -11,6 +11,8 @@ import { Clock, SystemClock } from '@libs/common/time/clock';
 import { officialHolidaySchedule } from './calendar/official-holiday-schedule';
 import { GridTasks } from './grid/grid-tasks';
 import { GridTasksController } from './grid/grid-tasks.controller';
+import { DepartmentStatsController } from './stats/department-stats.controller';
+import { DepartmentStatsStore } from './stats/department-stats-store';
 import { Outbox } from './outbox/outbox';
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { TICKETING_CONFIG, TicketingConfig } from './config';
@@ -40,7 +42,13 @@ export class TicketingModule {
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
       ],
-      controllers: [TicketCommandsHandler, TicketsController, TicketActionsController, GridTasksController],
+      controllers: [
+        TicketCommandsHandler,
+        TicketsController,
+        TicketActionsController,
+        GridTasksController,
+        DepartmentStatsController,
+      ],
       providers: [
         { provide: TICKETING_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
@@ -51,6 +59,7 @@ export class TicketingModule {
         ChangeTicket,
         Outbox,
         GridTasks,
+        DepartmentStatsStore,
         TicketHistory,
       ],
     };
