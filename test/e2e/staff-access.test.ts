@@ -119,4 +119,33 @@ describe('tickets are seen by their own department only', () => {
   it('answers 400 for a malformed ticket number', async () => {
     expect((await tickets(await tokenOf('admin'), '/12345')).status).toBe(400);
   });
+
+  it('opens the clear text only with a reason, to the handling department, and audits every opening', async () => {
+    const verify = async () => {
+      const cli = join(__dirname, '..', '..', 'dist', 'tools', 'ops', 'verify-audit-log.js');
+      const args = [cli, '--schema', 'ticketing'];
+      const { stdout } = await promisify(execFile)(process.execPath, args, { env: system.env });
+      return JSON.parse(stdout) as { ok: boolean; rows: number };
+    };
+    const personalData = async (username: string, query: string) =>
+      request<ErrorAnswer & { description: string }>(
+        'GET',
+        system.url('ticketing', `/api/v1/tickets/${ticketNo}/personal-data${query}`),
+        { token: await tokenOf(username) },
+      );
+    const before = await verify();
+
+    const noReason = await personalData('thzjj-staff', '');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.message).toContain('请说明查看原因');
+    expect((await personalData('thsthj-head', '?reason=核实情况')).status).toBe(404);
+    expect((await personalData('emergency', '?reason=核实情况')).status).toBe(403);
+
+    const opened = await personalData('thzjj-staff', `?reason=${encodeURIComponent('电话联系群众核实施工地点')}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body.description).toBe('我要投诉小区施工扰民，联系电话13812345678');
+
+    // Only the one opening is on the trail: refusals show nothing, so there is nothing to audit.
+    expect(await verify()).toMatchObject({ ok: true, rows: before.rows + 1 });
+  });
 });

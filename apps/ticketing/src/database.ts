@@ -4,6 +4,7 @@ import { AddTicketSummaryAndLocation1764180000000 } from './migrations/176418000
 import { AddTicketLifecycle1764200000000 } from './migrations/1764200000000-AddTicketLifecycle';
 import { CreateOutbox1764210000000 } from './migrations/1764210000000-CreateOutbox';
 import { CreateGridTasks1764240000000 } from './migrations/1764240000000-CreateGridTasks';
+import { CreateTicketingAuditLog1764250000000 } from './migrations/1764250000000-CreateTicketingAuditLog';
 import { DepartmentEntity } from './routing/department.entity';
 import { RoutingRuleEntity } from './routing/routing-rule.entity';
 import { TicketEntity } from './tickets/ticket.entity';
@@ -18,5 +19,6 @@ export const ticketingDatabase = (url: string): AppDatabase => ({
     AddTicketLifecycle1764200000000,
     CreateOutbox1764210000000,
     CreateGridTasks1764240000000,
+    CreateTicketingAuditLog1764250000000,
   ],
 });

@@ -1,14 +1,22 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { AuditTrail } from '@libs/common/audit/audit-trail';
 import { StaffClaims } from '@libs/common/auth/staff';
 import { CurrentStaff, StaffOnly } from '@libs/common/auth/staff-only.decorator';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
+import { traceContext } from '@libs/common/logging/trace-context';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
 import { TicketHistory } from './ticket-history';
 import { TicketNotFound } from './ticket-not-found';
 import { TicketStore } from './ticket-store';
+import { TicketEntity } from './ticket.entity';
 import { ticketView } from './ticket-view';
+
+const ReadReason = z.object({
+  reason: z.string({ error: '请说明查看原因（reason）' }).trim().min(2, '请说明查看原因（reason）').max(200),
+});
 
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -24,11 +32,16 @@ export const TicketNo = z.string().regex(/^GD\d{14,}$/, '工单号格式应为 G
 @Controller('api/v1/tickets')
 @StaffOnly('admin', 'agent', 'dept_staff', 'dept_head')
 export class TicketsController {
+  private readonly audit: AuditTrail;
+
   constructor(
     private readonly tickets: TicketStore,
     private readonly history: TicketHistory,
     private readonly cipher: FieldCipher,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.audit = new AuditTrail(dataSource, 'ticketing');
+  }
 
   @Get()
   async list(@Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>, @CurrentStaff() staff: StaffClaims) {
@@ -38,19 +51,49 @@ export class TicketsController {
 
   @Get(':ticketNo')
   async get(@Param('ticketNo', new ZodPipe(TicketNo)) ticketNo: string, @CurrentStaff() staff: StaffClaims) {
-    const ticket = await this.tickets.findByNo(ticketNo);
-    const scope = departmentScope(staff);
-    if (!ticket || (scope && ticket.departmentCode !== scope)) throw new TicketNotFound(ticketNo);
-    return ticketView(ticket, this.cipher);
+    return ticketView(await this.visibleTicket(ticketNo, staff), this.cipher);
   }
 
   /** Who did what to the ticket, when and why, in order. */
   @Get(':ticketNo/history')
   async historyOf(@Param('ticketNo', new ZodPipe(TicketNo)) ticketNo: string, @CurrentStaff() staff: StaffClaims) {
+    const ticket = await this.visibleTicket(ticketNo, staff);
+    return { ticketNo, history: await this.history.of(ticket.id) };
+  }
+
+  /**
+   * The citizen's own words and the reply in clear, contact details included. Personal data: every reading needs a
+   * reason and goes on ticketing's audit trail, before anything is shown.
+   */
+  @Get(':ticketNo/personal-data')
+  async personalData(
+    @Param('ticketNo', new ZodPipe(TicketNo)) ticketNo: string,
+    @Query(new ZodPipe(ReadReason)) query: z.infer<typeof ReadReason>,
+    @CurrentStaff() staff: StaffClaims,
+  ) {
+    const ticket = await this.visibleTicket(ticketNo, staff);
+    await this.audit.record({
+      actor: staff.username,
+      action: 'ticket.personal_data.read',
+      subject: `ticket:${ticketNo}`,
+      reason: query.reason,
+      traceId: traceContext.traceId(),
+    });
+    return {
+      ticketNo,
+      citizenId: ticket.citizenId,
+      description: this.tickets.description(ticket),
+      reply: ticket.replyCipher ? this.cipher.decrypt(ticket.replyCipher) : null,
+      location: ticket.location,
+    };
+  }
+
+  /** The ticket, when the staff member's department may see it; 404 otherwise, as if it did not exist. */
+  private async visibleTicket(ticketNo: string, staff: StaffClaims): Promise<TicketEntity> {
     const ticket = await this.tickets.findByNo(ticketNo);
     const scope = departmentScope(staff);
     if (!ticket || (scope && ticket.departmentCode !== scope)) throw new TicketNotFound(ticketNo);
-    return { ticketNo, history: await this.history.of(ticket.id) };
+    return ticket;
   }
 }
 
