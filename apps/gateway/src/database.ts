@@ -3,10 +3,11 @@ import { ConversationEntity } from './conversations/conversation.entity';
 import { MessageEntity } from './conversations/message.entity';
 import { StaffAccountEntity } from './staff/staff-account.entity';
 import { CreateGatewayTables1764150000000 } from './migrations/1764150000000-CreateGatewayTables';
+import { CreateChannelContacts1764260000000 } from './migrations/1764260000000-CreateChannelContacts';
 
 export const gatewayDatabase = (url: string): AppDatabase => ({
   schema: 'gateway',
   url,
   entities: [ConversationEntity, MessageEntity, StaffAccountEntity],
-  migrations: [CreateGatewayTables1764150000000],
+  migrations: [CreateGatewayTables1764150000000, CreateChannelContacts1764260000000],
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KafkaJSError } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { Channel, Lang } from '@libs/common/contracts/common-fields';
+import { CitizenMessageV1 } from '@libs/common/contracts/channel-inbound.v1';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { Topic } from '@libs/common/contracts/topics';
 import { DomainError } from '@libs/common/errors/domain-error';
@@ -9,14 +9,9 @@ import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { traceContext } from '@libs/common/logging/trace-context';
 import { ConversationStore } from './conversation-store';
 
-export interface CitizenText {
-  channel: Channel;
-  conversationId: string;
-  citizenId: string;
-  platformMessageId?: string;
-  text: string;
-  lang?: Lang;
-}
+/** A citizen's message as a channel adapter hands it in: the inbound contract without the ids gateway assigns. */
+export type CitizenInput = DistributiveOmit<CitizenMessageV1, 'messageId' | 'receivedAt'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class MessageNotAccepted extends DomainError {
   constructor() {
@@ -37,8 +32,8 @@ export class AcceptCitizenMessage {
     private readonly producer: EnvelopeProducer,
   ) {}
 
-  async execute(message: CitizenText): Promise<{ messageId: string; isDuplicate: boolean }> {
-    const stored = await this.store.storeInbound({ id: randomUUID(), ...message });
+  async execute(message: CitizenInput): Promise<{ messageId: string; isDuplicate: boolean }> {
+    const stored = await this.store.storeInbound({ id: randomUUID(), ...message, text: transcriptText(message) });
     try {
       await this.producer.send({
         topic: Topic.ChannelInboundV1,
@@ -47,17 +42,7 @@ export class AcceptCitizenMessage {
           'channel.message',
           1,
           message.conversationId,
-          {
-            kind: 'text' as const,
-            channel: message.channel,
-            conversationId: message.conversationId,
-            citizenId: message.citizenId,
-            messageId: stored.id,
-            platformMessageId: message.platformMessageId,
-            text: message.text,
-            lang: message.lang,
-            receivedAt: new Date().toISOString(),
-          },
+          { ...message, messageId: stored.id, receivedAt: new Date().toISOString() },
           { traceId: traceContext.traceId() },
           { id: stored.id },
         ),
@@ -66,5 +51,19 @@ export class AcceptCitizenMessage {
       throw error instanceof KafkaJSError ? new MessageNotAccepted() : error;
     }
     return { messageId: stored.id, isDuplicate: !stored.isNew };
+  }
+}
+
+/** How a message reads in the conversation's transcript (texts as they are; other kinds as a short note). */
+function transcriptText(message: CitizenInput): string {
+  switch (message.kind) {
+    case 'text':
+      return message.text;
+    case 'location':
+      return `[位置] ${message.location.label ?? `${message.location.lat},${message.location.lon}`}`;
+    case 'event':
+      return `[事件] ${message.event}`;
+    case 'media':
+      return `[${{ image: '图片', voice: '语音', video: '视频', file: '文件' }[message.mediaType]}]`;
   }
 }

@@ -37,6 +37,7 @@ export class SendChatMessage {
   async execute(input: ChatMessageInput): Promise<ChatMessageResult> {
     const sessionId = input.sessionId ?? (await this.openSession(input.lang));
     const message = {
+      kind: 'text' as const,
       channel: 'webchat' as const,
       conversationId: sessionId,
       // An anonymous web visitor is known only by their session.

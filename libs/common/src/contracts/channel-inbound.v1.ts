@@ -21,6 +21,8 @@ export const CitizenMessageV1 = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('text'), text: z.string().min(1).max(MAX_CITIZEN_TEXT) }),
   z.object({ ...common, kind: z.literal('location'), location: GeoPoint }),
   z.object({ ...common, kind: z.literal('event'), event: z.string().min(1).max(64) }),
+  /** A picture, a voice message without the platform's transcript, a video or a file: not read, only noticed. */
+  z.object({ ...common, kind: z.literal('media'), mediaType: z.enum(['image', 'voice', 'video', 'file']) }),
 ]);
 export type CitizenMessageV1 = z.infer<typeof CitizenMessageV1>;
 

@@ -8,6 +8,11 @@ import { createHmac } from 'node:crypto';
 export class BlindIndex {
   constructor(private readonly key: Buffer) {}
 
+  /** For platform ids, which are case-sensitive and kept exactly as the platform sends them. */
+  ofExact(kind: string, value: string): string {
+    return createHmac('sm3', this.key).update(`${kind}\u0000${value}`).digest('base64url');
+  }
+
   of(kind: string, value: string): string {
     return createHmac('sm3', this.key)
       .update(`${kind}\u0000${normalise(value)}`)
