@@ -3,16 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
 import { startInfrastructure } from '../tools/dev/infrastructure';
-import { freePort, ManagedProcess, startProcess } from '../tools/dev/processes';
+import { freePort, ManagedProcess } from '../tools/dev/processes';
 import { projectRoot } from '../tools/dev/project-root';
+import { ECHO_TOPICS, echoBaseline, timeUntilAll } from './support/kafka-timing';
 
-const ECHO_IN = 'bench.echo.in';
-const ECHO_OUT = 'bench.echo.out';
 /** A mix of what citizens send: greetings, policy questions, service guides (no complaints: their reply comes from ticketing). */
 const TEXTS = [
   '你好',
@@ -43,7 +42,7 @@ async function main() {
     cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
     ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
     isThrowaway: false,
-    extraTopics: [ECHO_IN, ECHO_OUT],
+    extraTopics: ECHO_TOPICS,
     log,
   });
   const processes: ManagedProcess[] = [];
@@ -52,29 +51,13 @@ async function main() {
   await producer.connect();
   try {
     log(`bare baseline: kafkajs echo of ${total} messages`);
-    const echo = startProcess('echo', process.execPath, [
-      join(__dirname, 'kafka-echo.js'),
-      infrastructure.kafka.brokers,
-      ECHO_IN,
-      ECHO_OUT,
-      '10',
-    ]);
-    processes.push(echo);
-    const baselineSeconds = await timeUntilAll(
+    const baselineSeconds = await echoBaseline(
       kafka,
-      ECHO_OUT,
+      producer,
+      infrastructure.kafka.brokers,
       total,
-      async () => {
-        await Promise.all(
-          Array.from({ length: total }, (_, n) =>
-            producer.sendRaw(ECHO_IN, { key: conversations[n % conversations.length], value: String(n) }),
-          ),
-        );
-      },
-      async () => {
-        // Until the echo's group has joined, nothing comes back: probe first.
-        await producer.sendRaw(ECHO_IN, { key: 'probe', value: 'probe' });
-      },
+      conversations,
+      processes,
     );
 
     const port = await freePort();
@@ -133,49 +116,6 @@ async function main() {
     await infrastructure.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Waits until the consumer group joined and a probe came back (so the clock does not count the join), then sends and
- * times until `count` further messages arrived on the topic. Replies that do not end a turn are not counted.
- */
-async function timeUntilAll(
-  kafka: Kafka,
-  topic: string,
-  count: number,
-  send: () => Promise<void>,
-  probe: () => Promise<void>,
-): Promise<number> {
-  let received = 0;
-  let isWarm = false;
-  let done: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (done = resolve));
-  const consumer: Consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 10 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: false });
-  await consumer.run({
-    partitionsConsumedConcurrently: 8,
-    eachBatch: async ({ batch }) => {
-      if (!isWarm) {
-        isWarm = true;
-        return;
-      }
-      received += batch.messages.filter((message) => !String(message.value).includes('"endOfTurn":false')).length;
-      if (received >= count) done();
-    },
-  });
-  while (!isWarm) {
-    await probe();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  received = 0;
-  const started = performance.now();
-  await send();
-  await finished;
-  const seconds = (performance.now() - started) / 1000;
-  await consumer.disconnect();
-  return seconds;
 }
 
 void main().catch((error) => {
