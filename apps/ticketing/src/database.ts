@@ -3,6 +3,7 @@ import { CreateTicketingTables1764150100000 } from './migrations/1764150100000-C
 import { AddTicketSummaryAndLocation1764180000000 } from './migrations/1764180000000-AddTicketSummaryAndLocation';
 import { AddTicketLifecycle1764200000000 } from './migrations/1764200000000-AddTicketLifecycle';
 import { CreateOutbox1764210000000 } from './migrations/1764210000000-CreateOutbox';
+import { CreateOpen311Requests1764220000000 } from './migrations/1764220000000-CreateOpen311Requests';
 import { CreateGridTasks1764240000000 } from './migrations/1764240000000-CreateGridTasks';
 import { CreateTicketingAuditLog1764250000000 } from './migrations/1764250000000-CreateTicketingAuditLog';
 import { DepartmentEntity } from './routing/department.entity';
@@ -18,6 +19,7 @@ export const ticketingDatabase = (url: string): AppDatabase => ({
     AddTicketSummaryAndLocation1764180000000,
     AddTicketLifecycle1764200000000,
     CreateOutbox1764210000000,
+    CreateOpen311Requests1764220000000,
     CreateGridTasks1764240000000,
     CreateTicketingAuditLog1764250000000,
   ],

@@ -17,6 +17,10 @@ import { Outbox } from './outbox/outbox';
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
 import { TICKETING_CONFIG, TicketingConfig } from './config';
 import { ticketingDatabase } from './database';
+import { Open311ApiKeys } from './open311/open311-api-keys';
+import { Open311Controller } from './open311/open311.controller';
+import { Open311Requests } from './open311/open311-requests';
+import { SubmitOpen311Request } from './open311/submit-open311-request.use-case';
 import { Routing } from './routing/routing';
 import { ChangeTicket } from './tickets/change-ticket.use-case';
 import { CreateTicket } from './tickets/create-ticket.use-case';
@@ -48,6 +52,7 @@ export class TicketingModule {
         TicketActionsController,
         GridTasksController,
         DepartmentStatsController,
+        Open311Controller,
       ],
       providers: [
         { provide: TICKETING_CONFIG, useValue: config },
@@ -61,6 +66,9 @@ export class TicketingModule {
         GridTasks,
         DepartmentStatsStore,
         TicketHistory,
+        { provide: Open311ApiKeys, useValue: new Open311ApiKeys(config.OPEN311_API_KEYS) },
+        Open311Requests,
+        SubmitOpen311Request,
       ],
     };
   }

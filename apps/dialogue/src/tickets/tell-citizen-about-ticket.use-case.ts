@@ -20,6 +20,8 @@ export class TellCitizenAboutTicket {
   ) {}
 
   async execute(event: TicketEventV1): Promise<Outgoing[]> {
+    // A request from another system through Open311 has no conversation to tell: its client asks ticketing.
+    if ('channel' in event.payload && event.payload.channel === 'open311') return [];
     switch (event.type) {
       case 'ticket.created': {
         await this.progress.recordCreated(event.payload);

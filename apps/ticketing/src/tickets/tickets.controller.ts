@@ -8,6 +8,7 @@ import { DomainError } from '@libs/common/errors/domain-error';
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
 import { traceContext } from '@libs/common/logging/trace-context';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { Open311Requests } from '../open311/open311-requests';
 import { TicketHistory } from './ticket-history';
 import { TicketNotFound } from './ticket-not-found';
 import { TicketStore } from './ticket-store';
@@ -38,6 +39,7 @@ export class TicketsController {
     private readonly tickets: TicketStore,
     private readonly history: TicketHistory,
     private readonly cipher: FieldCipher,
+    private readonly open311: Open311Requests,
     dataSource: DataSource,
   ) {
     this.audit = new AuditTrail(dataSource, 'ticketing');
@@ -85,6 +87,8 @@ export class TicketsController {
       description: this.tickets.description(ticket),
       reply: ticket.replyCipher ? this.cipher.decrypt(ticket.replyCipher) : null,
       location: ticket.location,
+      /** What an Open311 client sent about the submitter; null for tickets from a conversation. */
+      contact: (await this.open311.contactOf(ticket.sourceCommandId)) ?? null,
     };
   }
 

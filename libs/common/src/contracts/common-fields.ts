@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Fields several contracts share. */
 
-export const Channel = z.enum(['webchat', 'wecom', 'wechat_kf', 'wxa', 'sms', 'wechaty']);
+/**
+ * Where a citizen's request came from. `open311` is a request from another system through the Open311 GeoReport v2
+ * API on ticketing: it has no conversation to answer in (its conversation id is fresh and names none).
+ */
+export const Channel = z.enum(['webchat', 'wecom', 'wechat_kf', 'wxa', 'sms', 'wechaty', 'open311']);
 export type Channel = z.infer<typeof Channel>;
 
 export const Lang = z.enum(['zh', 'en', 'ug']);

@@ -32,6 +32,8 @@ export function installHttpBasics(server: Express, options: { bodyLimit: string 
   });
   server.use(express.json({ limit: options.bodyLimit }));
   server.use(express.text({ limit: options.bodyLimit, type: ['application/xml', 'text/xml', 'application/*+xml'] }));
+  // HTML forms and Open311 GeoReport v2 POST: flat fields only (no qs nesting), a repeated field becomes a list.
+  server.use(express.urlencoded({ extended: false, limit: options.bodyLimit, parameterLimit: 100 }));
   server.use((error: { type?: string; status?: number }, _request: Request, response: Response, next: NextFunction) => {
     if (!error?.type) return next(error);
     const traceId = traceContext.traceId();
