@@ -285,6 +285,23 @@ describe('an Open311 request, from submission to 办结', () => {
       '<status>closed</status>',
     );
   });
+  it('is rated by the desk on a 回访 call, or filed without a rating when the submitter cannot be reached', async () => {
+    const refused = await request<{ statusCode: number }>(
+      'POST',
+      system.url('ticketing', `/api/v1/tickets/${ticketNo}/rate`),
+      { json: { rating: 4 }, token: await staffToken('thzjj-staff') },
+    );
+    expect(refused.status).toBe(403);
+    const badRating = await request<{ message: string }>(
+      'POST',
+      system.url('ticketing', `/api/v1/tickets/${ticketNo}/rate`),
+      { json: { rating: 7 }, token: await staffToken('admin') },
+    );
+    expect(badRating.status).toBe(400);
+    expect(badRating.body.message).toContain('评价必须是 1 到 5 的整数');
+    const filed = await staffAct('admin', ticketNo, 'close', { reason: '三次电话回访均未接通，按规定归档' });
+    expect(filed.status).toBe('closed');
+  });
 
   it("answers an unknown request or a bad filter in the spec's format", async () => {
     const unknown = await get<Open311Error[]>('requests/GD20990101000001.json');

@@ -26,6 +26,16 @@ const Bodies = {
   }),
   conclude: z.object({ reply: z.string({ error: '请填写答复内容' }).trim().min(10, '答复内容至少 10 个字').max(2000) }),
   reopen: z.object({ reason: Reason }),
+  /** 电话回访: the rating the citizen gave on the phone, 1 (非常不满意) to 5 (非常满意). */
+  rate: z.object({
+    rating: z
+      .number({ error: '评价必须是 1 到 5 的整数' })
+      .int()
+      .min(1, '评价必须是 1 到 5 的整数')
+      .max(5, '评价必须是 1 到 5 的整数'),
+    reason: Reason.optional(),
+  }),
+  close: z.object({ reason: Reason.optional() }),
   supervise: z.object({ notice: z.string({ error: '请填写督办意见' }).trim().min(4, '请填写督办意见').max(1000) }),
 };
 
@@ -155,10 +165,23 @@ export class TicketActionsController {
   @HttpCode(200)
   close(
     @Param('ticketNo', new ZodPipe(TicketNo)) no: string,
+    @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentStaff() staff: StaffClaims,
   ) {
-    return this.change(no, { action: 'close' }, staff, ifMatch);
+    return this.change(no, { action: 'close', ...new ZodPipe(Bodies.close).transform(body ?? {}) }, staff, ifMatch);
+  }
+
+  /** 回访 by phone: the desk records the citizen's rating; a bad one sends the ticket back, as in the chat. */
+  @Post('rate')
+  @HttpCode(200)
+  rate(
+    @Param('ticketNo', new ZodPipe(TicketNo)) no: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentStaff() staff: StaffClaims,
+  ) {
+    return this.change(no, { action: 'rate', ...new ZodPipe(Bodies.rate).transform(body) }, staff, ifMatch);
   }
 
   @Post('supervisions')

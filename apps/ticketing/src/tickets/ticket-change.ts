@@ -13,7 +13,7 @@ export type TicketChange =
   | { action: 'conclude'; reply: string }
   | { action: 'rate'; rating: number; reason?: string }
   | { action: 'reopen'; reason: string }
-  | { action: 'close' }
+  | { action: 'close'; reason?: string }
   | { action: 'supervise'; notice: string };
 
 /** Who asks: a signed-in staff member, or the citizen (their rating, from the conversation the ticket came from). */
@@ -42,7 +42,8 @@ export function mayTake(
 ): boolean {
   if (actor.kind === 'citizen') return action === 'rate' && actor.conversationId === ticket.conversationId;
   const { roles, departmentCode } = actor.staff;
-  if (DESK_ACTIONS.includes(action)) return roles.includes('admin');
+  // The desk records a rating given on a 回访 call, for a citizen who did not rate in the conversation.
+  if (DESK_ACTIONS.includes(action) || action === 'rate') return roles.includes('admin');
   if (!DEPARTMENT_ACTIONS.includes(action)) return false;
   return (roles.includes('dept_staff') || roles.includes('dept_head')) && departmentCode === ticket.departmentCode;
 }

@@ -31,6 +31,7 @@ const ALLOWED: Array<[TicketStatus, TicketAction, TicketStatus]> = [
   ['resolved', 'reopen', 'in_progress'],
   ['revisited', 'reopen', 'in_progress'],
   ['revisited', 'close', 'closed'],
+  ['resolved', 'close', 'closed'],
 ];
 
 describe('the work-order lifecycle', () => {
@@ -56,8 +57,8 @@ describe('the work-order lifecycle', () => {
       expect(error).toBeInstanceOf(IllegalTransition);
       expect((error as IllegalTransition).message).toBe('工单当前状态为「已办结」，不能签收');
       expect((error as IllegalTransition).details).toMatchObject({
-        allowedActions: ['rate', 'reopen'],
-        allowed: '评价、重办',
+        allowedActions: ['rate', 'reopen', 'close'],
+        allowed: '评价、重办、归档',
       });
     }
   });

@@ -49,7 +49,8 @@ const MOVES: Record<TicketAction, { from: readonly TicketStatus[]; to?: TicketSt
   conclude: { from: ['accepted', 'in_progress'], to: 'resolved' },
   rate: { from: ['resolved'], to: 'revisited' },
   reopen: { from: ['resolved', 'revisited'], to: 'in_progress' },
-  close: { from: ['revisited'], to: 'closed' },
+  // From 已办结 too: the desk files a ticket whose citizen could not be reached for 回访 (say why).
+  close: { from: ['resolved', 'revisited'], to: 'closed' },
   supervise: { from: ['created', 'assigned', 'accepted', 'in_progress', 'returned'] },
 };
 
