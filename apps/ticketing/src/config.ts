@@ -34,6 +34,8 @@ export const TicketingConfig = z
         (keys) => keys.every((key) => /^[A-Za-z0-9_-]{16,128}$/.test(key)),
         'must be a comma-separated list of keys of 16 to 128 letters, digits, - or _',
       ),
+    /** How often the deadline scan (预警 yellow/red) runs, in seconds; deadlines are whole days, a minute is plenty. */
+    DEADLINE_SCAN_EVERY_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
     /** What a grid worker asks an elderly or disabled citizen to have ready for a home visit, comma-separated. */
     HOME_VISIT_MATERIALS: z
       .string()

@@ -8,6 +8,7 @@ import { LoggingModule } from '@libs/common/logging/logging.module';
 import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
 import { Clock, SystemClock } from '@libs/common/time/clock';
+import { CalendarController } from './calendar/calendar.controller';
 import { officialHolidaySchedule } from './calendar/official-holiday-schedule';
 import { GridTasks } from './grid/grid-tasks';
 import { GridTasksController } from './grid/grid-tasks.controller';
@@ -21,7 +22,15 @@ import { Open311ApiKeys } from './open311/open311-api-keys';
 import { Open311Controller } from './open311/open311.controller';
 import { Open311Requests } from './open311/open311-requests';
 import { SubmitOpen311Request } from './open311/submit-open311-request.use-case';
+import { DeadlineScanScheduler } from './escalation/deadline-scan.scheduler';
+import { EscalationsController } from './escalation/escalations.controller';
+import { OverdueTickets } from './escalation/overdue-tickets';
+import { OverdueTicketsController } from './escalation/overdue-tickets.controller';
+import { ScanDeadlines } from './escalation/scan-deadlines.use-case';
+import { Categories } from './routing/categories';
 import { Routing } from './routing/routing';
+import { RoutingAdmin } from './routing/routing-admin';
+import { RoutingAdminController } from './routing/routing-admin.controller';
 import { ChangeTicket } from './tickets/change-ticket.use-case';
 import { CreateTicket } from './tickets/create-ticket.use-case';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
@@ -48,10 +57,15 @@ export class TicketingModule {
       ],
       controllers: [
         TicketCommandsHandler,
+        // Before TicketsController: its /api/v1/tickets/:ticketNo would otherwise take /api/v1/tickets/overdue.
+        OverdueTicketsController,
         TicketsController,
         TicketActionsController,
         GridTasksController,
         DepartmentStatsController,
+        CalendarController,
+        EscalationsController,
+        RoutingAdminController,
         Open311Controller,
       ],
       providers: [
@@ -66,6 +80,11 @@ export class TicketingModule {
         GridTasks,
         DepartmentStatsStore,
         TicketHistory,
+        Categories,
+        RoutingAdmin,
+        ScanDeadlines,
+        DeadlineScanScheduler,
+        OverdueTickets,
         { provide: Open311ApiKeys, useValue: new Open311ApiKeys(config.OPEN311_API_KEYS) },
         Open311Requests,
         SubmitOpen311Request,

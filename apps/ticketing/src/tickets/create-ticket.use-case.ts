@@ -8,6 +8,7 @@ import { traceContext } from '@libs/common/logging/trace-context';
 import { Clock } from '@libs/common/time/clock';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { GridTasks } from '../grid/grid-tasks';
+import { Categories } from '../routing/categories';
 import { DepartmentEntity } from '../routing/department.entity';
 import { Routing } from '../routing/routing';
 import { TICKETING_CONFIG, TicketingConfig } from '../config';
@@ -26,6 +27,7 @@ export class CreateTicket {
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
     private readonly gridTasks: GridTasks,
+    private readonly categories: Categories,
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
@@ -41,7 +43,10 @@ export class CreateTicket {
   private async open(command: CreateTicketCommand): Promise<TicketEntity> {
     const department = await this.routing.departmentFor(command.payload.category, command.payload.regionCode);
     const acceptedAt = this.clock.now();
-    const workingDays = this.config.CONCLUDE_WITHIN_WORKING_DAYS;
+    // The category's own time limit (or its parent's), else the one citizens are told by default.
+    const workingDays =
+      (await this.categories.concludeWithinWorkingDays(command.payload.category)) ??
+      this.config.CONCLUDE_WITHIN_WORKING_DAYS;
     return this.tickets.insertOnce({
       command: command.payload,
       sourceCommandId: command.id,
