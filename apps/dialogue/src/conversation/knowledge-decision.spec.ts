@@ -2,30 +2,32 @@ import { aPolicyVersion } from '../../../../test/builders/knowledge.builder';
 import { KnowledgeMatch } from '../knowledge/knowledge-index';
 import { decide, pickOffered } from './knowledge-decision';
 
-const match = (itemId: string, score: number, coverage: number): KnowledgeMatch => ({
+const match = (itemId: string, score: number): KnowledgeMatch => ({
   unit: { itemId, kind: 'policy', version: aPolicyVersion(), part: { type: 'overview' } },
   score,
-  coverage,
+  coverage: score,
+  similarity: score / 3,
 });
 
 describe('deciding what to do with the matches', () => {
-  it('answers a clear, well-covered match', () => {
-    expect(decide([match('a', 10, 0.8), match('b', 4, 0.3)])).toEqual({ type: 'answer', match: match('a', 10, 0.8) });
-    expect(decide([match('a', 10, 0.8)]).type).toBe('answer');
+  it('answers a clear, good match', () => {
+    expect(decide([match('a', 0.8), match('b', 0.4)])).toEqual({ type: 'answer', match: match('a', 0.8) });
+    expect(decide([match('a', 0.8)]).type).toBe('answer');
+    expect(decide([match('a', 0.8), match('b', 0.2)]).type).toBe('answer');
   });
 
   it('asks which one when two items fit about as well', () => {
-    const decision = decide([match('a', 10, 0.8), match('b', 9, 0.7), match('c', 2, 0.1)]);
-    expect(decision).toEqual({ type: 'clarify', candidates: [match('a', 10, 0.8), match('b', 9, 0.7)] });
+    const decision = decide([match('a', 0.8), match('b', 0.7), match('c', 0.1)]);
+    expect(decision).toEqual({ type: 'clarify', candidates: [match('a', 0.8), match('b', 0.7)] });
   });
 
-  it('asks when the best match covers too little of the question to answer it', () => {
-    expect(decide([match('a', 10, 0.4)])).toEqual({ type: 'clarify', candidates: [match('a', 10, 0.4)] });
+  it('asks when the best match fits too loosely to answer it', () => {
+    expect(decide([match('a', 0.45)])).toEqual({ type: 'clarify', candidates: [match('a', 0.45)] });
   });
 
   it('is honest when nothing fits', () => {
     expect(decide([])).toEqual({ type: 'not_sure' });
-    expect(decide([match('a', 3, 0.1)])).toEqual({ type: 'not_sure' });
+    expect(decide([match('a', 0.2), match('b', 0.1)])).toEqual({ type: 'not_sure' });
   });
 });
 

@@ -5,7 +5,7 @@ import {
   aPolicyVersion,
   characterGrams,
 } from '../../../../test/builders/knowledge.builder';
-import { KnowledgeIndex } from './knowledge-index';
+import { KnowledgeIndex, matchScore } from './knowledge-index';
 
 const deductions = aPolicy(
   'iit-deductions',
@@ -48,12 +48,30 @@ describe('searching the knowledge base', () => {
     expect(inShanghai.map((match) => match.unit.itemId)).not.toContain('business-license');
   });
 
-  it('gives each item once, best part first, with a coverage near 1 for a full match and low for a stray word', () => {
+  it('gives each item once, best part first, with a score near 1 for a full match and low for a stray word', () => {
     const matches = index.search('赡养老人能扣多少', inGuangzhou);
     expect(new Set(matches.map((match) => match.unit.itemId)).size).toBe(matches.length);
     expect(matches[0].coverage).toBeGreaterThan(0.8);
+    expect(matches[0].score).toBeGreaterThan(0.8);
     const stray = index.search('今天天气怎么样，我想去公园', inGuangzhou);
-    expect(stray.every((match) => match.coverage < 0.3)).toBe(true);
+    expect(stray.every((match) => match.score < 0.3)).toBe(true);
+  });
+
+  it('finds an item by the characters it shares with the question when no word matches', () => {
+    const byWholeWords = new KnowledgeIndex([deductions, license], (text) => text.split(/\s+/u));
+    const [match] = byWholeWords.search('赡养父母的钱能抵个税吗', inGuangzhou);
+    expect(match.unit.itemId).toBe('iit-deductions');
+    expect(match.coverage).toBe(0);
+    expect(match.similarity).toBeGreaterThan(0);
+    expect(match.unit.part).toEqual({ type: 'overview' });
+  });
+
+  it('combines the two signals into one score from 0 to 1, the characters weighing most', () => {
+    expect(matchScore(0, 0)).toBe(0);
+    expect(matchScore(2.5, 0.9)).toBe(1);
+    expect(matchScore(1, 0)).toBeCloseTo(0.3);
+    expect(matchScore(0, 1 / 3)).toBeCloseTo(0.7);
+    expect(matchScore(0.5, 0.1)).toBeLessThan(matchScore(0.5, 0.2));
   });
 
   it('finds the version in force for an item', () => {
