@@ -10,25 +10,10 @@ interface CategoryRow {
   position: number;
 }
 
-/** The category tree in the database: read per ticket, so an edit applies to the next ticket at once. */
+/** The category tree in the database, as administrators edit it (Routing routes from a copy it reloads on every edit). */
 @Injectable()
 export class Categories {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** 办结时限 of a category: its own, else the nearest parent's; null when none is set (or the category is unknown). */
-  async concludeWithinWorkingDays(category: string): Promise<number | null> {
-    const [row]: Array<{ days: number }> = await this.dataSource.query(
-      `WITH RECURSIVE chain AS (
-         SELECT name, parent_name, conclude_within_working_days, 0 AS depth FROM ticketing.categories WHERE name = $1
-         UNION ALL
-         SELECT c.name, c.parent_name, c.conclude_within_working_days, chain.depth + 1
-           FROM ticketing.categories c JOIN chain ON c.name = chain.parent_name WHERE chain.depth < 20)
-       SELECT conclude_within_working_days AS days FROM chain
-        WHERE conclude_within_working_days IS NOT NULL ORDER BY depth LIMIT 1`,
-      [category],
-    );
-    return row?.days ?? null;
-  }
 
   async exists(name: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM ticketing.categories WHERE name = $1`, [name]);

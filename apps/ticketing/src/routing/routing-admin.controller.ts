@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { StaffOnly } from '@libs/common/auth/staff-only.decorator';
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
 import { Categories } from './categories';
+import { Routing } from './routing';
 import { RoutingAdmin } from './routing-admin';
 
 const DepartmentCode = z.string().regex(/^[0-9a-z-]{3,40}$/, '承办单位代码应为 3–40 位小写字母、数字或连字符');
@@ -55,7 +56,14 @@ export class RoutingAdminController {
   constructor(
     private readonly admin: RoutingAdmin,
     private readonly categories: Categories,
+    private readonly routing: Routing,
   ) {}
+
+  /** Every replica routes from a copy: after an edit, tell them all to reload (this one before answering). */
+  private async changed<T>(result: T): Promise<T> {
+    await this.routing.announceChange();
+    return result;
+  }
 
   @Get('categories')
   async categoryTree() {
@@ -63,17 +71,17 @@ export class RoutingAdminController {
   }
 
   @Put('categories/:name')
-  saveCategory(
+  async saveCategory(
     @Param('name', new ZodPipe(CategoryName)) name: string,
     @Body(new ZodPipe(CategoryBody)) body: z.infer<typeof CategoryBody>,
   ) {
-    return this.categories.save({ name, ...body });
+    return this.changed(await this.categories.save({ name, ...body }));
   }
 
   @Delete('categories/:name')
   @HttpCode(204)
-  removeCategory(@Param('name', new ZodPipe(CategoryName)) name: string) {
-    return this.categories.remove(name);
+  async removeCategory(@Param('name', new ZodPipe(CategoryName)) name: string) {
+    return this.changed(await this.categories.remove(name));
   }
 
   @Get('departments')
@@ -82,22 +90,22 @@ export class RoutingAdminController {
   }
 
   @Post('departments')
-  createDepartment(@Body(new ZodPipe(NewDepartmentBody)) { code, ...fields }: z.infer<typeof NewDepartmentBody>) {
-    return this.admin.createDepartment(code, fields);
+  async createDepartment(@Body(new ZodPipe(NewDepartmentBody)) { code, ...fields }: z.infer<typeof NewDepartmentBody>) {
+    return this.changed(await this.admin.createDepartment(code, fields));
   }
 
   @Put('departments/:code')
-  updateDepartment(
+  async updateDepartment(
     @Param('code', new ZodPipe(DepartmentCode)) code: string,
     @Body(new ZodPipe(DepartmentBody)) body: z.infer<typeof DepartmentBody>,
   ) {
-    return this.admin.updateDepartment(code, body);
+    return this.changed(await this.admin.updateDepartment(code, body));
   }
 
   @Delete('departments/:code')
   @HttpCode(204)
-  removeDepartment(@Param('code', new ZodPipe(DepartmentCode)) code: string) {
-    return this.admin.removeDepartment(code);
+  async removeDepartment(@Param('code', new ZodPipe(DepartmentCode)) code: string) {
+    return this.changed(await this.admin.removeDepartment(code));
   }
 
   @Get('routing-rules')
@@ -106,21 +114,21 @@ export class RoutingAdminController {
   }
 
   @Post('routing-rules')
-  createRule(@Body(new ZodPipe(RuleBody)) body: z.infer<typeof RuleBody>) {
-    return this.admin.createRule(body);
+  async createRule(@Body(new ZodPipe(RuleBody)) body: z.infer<typeof RuleBody>) {
+    return this.changed(await this.admin.createRule(body));
   }
 
   @Put('routing-rules/:id')
-  updateRule(
+  async updateRule(
     @Param('id', new ZodPipe(RuleId)) id: number,
     @Body(new ZodPipe(RuleBody)) body: z.infer<typeof RuleBody>,
   ) {
-    return this.admin.updateRule(id, body);
+    return this.changed(await this.admin.updateRule(id, body));
   }
 
   @Delete('routing-rules/:id')
   @HttpCode(204)
-  removeRule(@Param('id', new ZodPipe(RuleId)) id: number) {
-    return this.admin.removeRule(id);
+  async removeRule(@Param('id', new ZodPipe(RuleId)) id: number) {
+    return this.changed(await this.admin.removeRule(id));
   }
 }

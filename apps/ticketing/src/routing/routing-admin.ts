@@ -47,8 +47,8 @@ const DEPARTMENT_COLUMNS = 'code, name, region_code, parent_code, head_username,
 const RULE_COLUMNS = 'id, category, region_code, department_code';
 
 /**
- * Departments and routing rules, edited by administrators. Routing reads both from the database for every ticket,
- * so an edit applies to the next ticket, on every replica, without a restart.
+ * Departments and routing rules, edited by administrators. The controller announces each edit, and every replica's
+ * Routing reloads, so it applies to the next ticket without a restart.
  */
 @Injectable()
 export class RoutingAdmin {

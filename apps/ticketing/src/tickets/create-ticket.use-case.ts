@@ -8,7 +8,6 @@ import { traceContext } from '@libs/common/logging/trace-context';
 import { Clock } from '@libs/common/time/clock';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { GridTasks } from '../grid/grid-tasks';
-import { Categories } from '../routing/categories';
 import { DepartmentEntity } from '../routing/department.entity';
 import { Routing } from '../routing/routing';
 import { TICKETING_CONFIG, TicketingConfig } from '../config';
@@ -27,12 +26,12 @@ export class CreateTicket {
     private readonly calendar: WorkingDayCalendar,
     private readonly clock: Clock,
     private readonly gridTasks: GridTasks,
-    private readonly categories: Categories,
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
   async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
-    const ticket = (await this.tickets.findBySourceCommand(command.id)) ?? (await this.open(command));
+    // A redelivered command finds the ticket it opened the first time (insertOnce).
+    const ticket = await this.open(command);
     // Idempotent too: one home visit per ticket.
     const { homeVisit, description, location } = command.payload;
     if (homeVisit) await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
@@ -45,7 +44,7 @@ export class CreateTicket {
     const acceptedAt = this.clock.now();
     // The category's own time limit (or its parent's), else the one citizens are told by default.
     const workingDays =
-      (await this.categories.concludeWithinWorkingDays(command.payload.category)) ??
+      (await this.routing.concludeWithinWorkingDays(command.payload.category)) ??
       this.config.CONCLUDE_WITHIN_WORKING_DAYS;
     return this.tickets.insertOnce({
       command: command.payload,

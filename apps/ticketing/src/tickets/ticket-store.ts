@@ -28,10 +28,6 @@ export class TicketStore {
     this.tickets = dataSource.getRepository(TicketEntity);
   }
 
-  findBySourceCommand(sourceCommandId: string): Promise<TicketEntity | null> {
-    return this.tickets.findOneBy({ sourceCommandId });
-  }
-
   /** Inserts the ticket once per command; a concurrent second insert of the same command finds the first. */
   async insertOnce(ticket: NewTicket): Promise<TicketEntity> {
     const { command } = ticket;
