@@ -4,13 +4,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
 import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess, startProcess } from '../tools/dev/processes';
 import { projectRoot } from '../tools/dev/project-root';
 import { closedLoop, describe } from './latency';
+import { postJson } from './support/http';
 
 const ECHO_IN = 'bench.echo.in';
 const ECHO_OUT = 'bench.echo.out';
@@ -86,30 +87,6 @@ async function main() {
     await infrastructure.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function postJson(agent: Agent, port: number, path: string, body: unknown) {
-  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const outgoing = request(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
 }
 
 /** Round trips through a plain echo process: produce to ECHO_IN, the echo sends it to ECHO_OUT, read it back. */

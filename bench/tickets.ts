@@ -3,15 +3,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Agent } from 'node:http';
 import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
+import { dataSourceOptions } from '@libs/common/database/app-database';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
+import { createLogger } from '@libs/common/logging/logger';
+import { WorkingDayCalendar } from '../apps/ticketing/src/calendar/working-day-calendar';
+import { officialHolidaySchedule } from '../apps/ticketing/src/calendar/official-holiday-schedule';
+import { ticketingDatabase } from '../apps/ticketing/src/database';
+import { OverdueTickets } from '../apps/ticketing/src/escalation/overdue-tickets';
+import { ScanDeadlines } from '../apps/ticketing/src/escalation/scan-deadlines.use-case';
+import { Outbox } from '../apps/ticketing/src/outbox/outbox';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
 import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess } from '../tools/dev/processes';
 import { projectRoot } from '../tools/dev/project-root';
+import { closedLoop, describe as describeLoad } from './latency';
+import { callJson } from './support/http';
 import { ECHO_TOPICS, echoBaseline, timeUntilAll } from './support/kafka-timing';
+
+const OPEN311_KEY = 'bench-open311-key-0123456789';
 
 /** Complaints as dialogue sends them: the categories of the citizen-message data, in the demo districts and beyond. */
 const COMPLAINTS = [
@@ -24,14 +38,24 @@ const COMPLAINTS = [
 ];
 
 /**
- * bench/tickets: N ticket.create commands on ticket.commands.v1 (as dialogue sends them, across C conversations),
- * timed until ticketing has routed, stored and announced every one (ticket.created on ticket.events.v1), on real
- * PostgreSQL, Redis and the dev Kafka broker. Beside it, the bare kafkajs echo of as many messages on the same broker.
- *   npm run bench:tickets -- --tickets 20000 --conversations 1000
+ * bench/tickets, on real PostgreSQL, Redis and the dev Kafka broker started for the run:
+ * 1. Kafka: N ticket.create commands on ticket.commands.v1 (as dialogue sends them, across C conversations), timed
+ *    until ticketing has routed, stored and announced every one (ticket.created); beside it, the bare kafkajs echo.
+ * 2. Open311: C clients POSTing requests.json as fast as answered, for S seconds; beside it, GET /healthz of the same
+ *    app at the same concurrency (the HTTP stack alone).
+ * 3. The deadline scan over O open tickets (default 1,000,000, loaded straight into the database): the first scan
+ *    over the backlog, scans with nothing new, and a scan an hour later; beside it, a plain count of the overdue.
+ *   npm run bench:tickets -- --tickets 20000 --conversations 1000 --clients 32 --seconds 10 --open 1000000
  */
 async function main() {
   const { values } = parseArgs({
-    options: { tickets: { type: 'string', default: '20000' }, conversations: { type: 'string', default: '1000' } },
+    options: {
+      tickets: { type: 'string', default: '20000' },
+      conversations: { type: 'string', default: '1000' },
+      clients: { type: 'string', default: '32' },
+      seconds: { type: 'string', default: '10' },
+      open: { type: 'string', default: '1000000' },
+    },
   });
   const total = Number(values.tickets);
   const conversations = Array.from({ length: Number(values.conversations) }, () => randomUUID());
@@ -60,6 +84,7 @@ async function main() {
       ...process.env,
       ...appEnvironment(infrastructure, newDevSecrets()),
       TICKETING_PORT: String(port),
+      OPEN311_API_KEYS: OPEN311_KEY,
       LOG_LEVEL: 'warn',
     };
     await loadDemoContent('ticketing', env);
@@ -81,17 +106,126 @@ async function main() {
       },
     );
 
+    const clients = Number(values.clients);
+    const seconds = Number(values.seconds);
+    log(`Open311: ${clients} clients for ${seconds} s`);
+    const agent = new Agent({ keepAlive: true, maxSockets: clients });
+    const health = await closedLoop(clients, seconds, async () => {
+      return (await callJson(agent, port, 'GET', '/healthz')).status === 200;
+    });
+    let posted = 0;
+    const open311 = await closedLoop(clients, seconds, async () => {
+      const complaint = COMPLAINTS[posted++ % COMPLAINTS.length];
+      const answer = await callJson(agent, port, 'POST', '/open311/v2/requests.json', {
+        api_key: OPEN311_KEY,
+        service_code: SERVICE_CODES[complaint.category] ?? 'urban-construction',
+        description: complaint.description,
+        address_string: '天河区棠下',
+        phone: '13912345678',
+      });
+      return answer.status === 200;
+    });
+    await ticketing.stop(); // its own scheduled scan must not run beside the measured one
+
+    const scan = await deadlineScan(env.DATABASE_URL, producer, Number(values.open), log);
+
     const rate = (seconds: number) => `${(total / seconds).toFixed(0).padStart(6)} /s  (${seconds.toFixed(2)} s)`;
+    const ms = (value: number) => `${value.toFixed(0).padStart(6)} ms`;
     process.stdout.write(
       `\n${total} tickets, ${conversations.length} conversations, this machine (${cpus().length} cores):\n` +
         `bare kafkajs echo (baseline)               ${rate(baselineSeconds)}\n` +
-        `ticketing via Kafka, created and routed    ${rate(kafkaSeconds)}\n`,
+        `ticketing via Kafka, created and routed    ${rate(kafkaSeconds)}\n` +
+        `\nOpen311, ${clients} clients:\n` +
+        `${describeLoad('GET /healthz (baseline)', health)}\n` +
+        `${describeLoad('POST requests.json, created+routed', open311)}\n` +
+        `\ndeadline scan, ${scan.open} open tickets (${scan.overdue} past their 办结 deadline):\n` +
+        `plain count of the overdue (baseline)      ${ms(scan.countMs)}\n` +
+        `first scan, backlog of ${scan.backlog} alerts      ${ms(scan.backlogMs)}\n` +
+        `scan with nothing new (median of 5)        ${ms(scan.steadyMs)}\n` +
+        `scan an hour later (${scan.hourLater} new alerts)   ${ms(scan.hourLaterMs)}\n` +
+        `overdue list, first page of 50             ${ms(scan.listMs)}\n`,
     );
   } finally {
     await producer.disconnect();
     await Promise.all(processes.map((child) => child.stop()));
     await infrastructure.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const SERVICE_CODES: Record<string, string> = {
+  城乡建设: 'urban-construction',
+  环境保护: 'environment',
+  劳动和社会保障: 'labour-social-security',
+  交通运输: 'transport',
+  商贸旅游: 'commerce-tourism',
+};
+
+/**
+ * Loads `open` open tickets straight into the database (deadlines spread over the next 30 days, 1 % already past,
+ * a third waiting to be signed for), then times the deadline scan as the app runs it, with the real outbox and
+ * producer, and a clock that can be moved an hour on.
+ */
+async function deadlineScan(
+  databaseUrl: string,
+  producer: EnvelopeProducer,
+  open: number,
+  log: (line: string) => void,
+) {
+  const logger = createLogger('bench', 'warn');
+  const dataSource = await new DataSource(dataSourceOptions(ticketingDatabase(databaseUrl))).initialize();
+  try {
+    log(`loading ${open} open tickets`);
+    await dataSource.query(
+      `INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
+         source_message_id, lang, category, region_code, description_cipher, status, department_code, accepted_at,
+         working_days, due_at, sign_due_at, updated_at)
+       SELECT gen_random_uuid(), 'GD2099' || lpad(i::text, 10, '0'), gen_random_uuid(), gen_random_uuid(), 'webchat',
+         'bench', gen_random_uuid(), 'zh', '城乡建设', '440106', 'x',
+         (ARRAY['assigned', 'accepted', 'in_progress'])[1 + i % 3], '440106-zjj', now() - interval '3 days', 5,
+         now() + (random() * 30 - 0.3) * interval '1 day', now() + (random() * 2 - 0.02) * interval '1 day', now()
+       FROM generate_series(1, $1::int) i`,
+      [open],
+    );
+    await dataSource.query(`VACUUM ANALYZE ticketing.tickets`);
+    const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+      const started = performance.now();
+      const result = await work();
+      return [result, performance.now() - started];
+    };
+    const [[{ overdue }], countMs] = await timed(() =>
+      dataSource.query(
+        `SELECT count(*)::int AS overdue FROM ticketing.tickets
+          WHERE status IN ('created', 'assigned', 'accepted', 'in_progress', 'returned') AND due_at < now()`,
+      ),
+    );
+    const calendar = new WorkingDayCalendar(officialHolidaySchedule());
+    let offsetMs = 0;
+    const clock = { now: () => new Date(Date.now() + offsetMs) };
+    const scanner = new ScanDeadlines(dataSource, calendar, clock, new Outbox(dataSource, producer, logger), logger);
+    const raisedBy = (result: { raised: { yellow: number; red: number } }) => result.raised.yellow + result.raised.red;
+    log('first scan over the backlog');
+    const [backlog, backlogMs] = await timed(() => scanner.execute());
+    const steady: number[] = [];
+    for (let run = 0; run < 5; run += 1) steady.push((await timed(() => scanner.execute()))[1]);
+    offsetMs = 3_600_000;
+    const [hourLater, hourLaterMs] = await timed(() => scanner.execute());
+    const [, listMs] = await timed(() =>
+      new OverdueTickets(dataSource, calendar, clock).list({ limit: 50, offset: 0 }),
+    );
+    return {
+      open,
+      overdue: overdue as number,
+      countMs,
+      backlog: raisedBy(backlog),
+      backlogMs,
+      steadyMs: steady.sort((a, b) => a - b)[2],
+      hourLater: raisedBy(hourLater),
+      hourLaterMs,
+      listMs,
+    };
+  } finally {
+    await dataSource.destroy();
   }
 }
 

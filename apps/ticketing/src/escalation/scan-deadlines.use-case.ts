@@ -95,7 +95,10 @@ export class ScanDeadlines {
         const raised = rows.flatMap(({ alert_id, raised_at, ...row }) =>
           alert_id && raised_at ? [this.alertEvent({ ...row, alert_id, raised_at }, kind, level)] : [],
         );
-        for (const event of raised) await this.outbox.write(tx, event.envelope.id, [event]);
+        await this.outbox.writeAll(
+          tx,
+          raised.map((event) => ({ causeId: event.envelope.id, event })),
+        );
         return { candidates: rows.length, events: raised };
       });
       await this.outbox.send(events);

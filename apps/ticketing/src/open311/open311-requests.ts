@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Channel } from '@libs/common/contracts/common-fields';
 import { TicketSummaryV1 } from '@libs/common/contracts/ticket-commands.v1';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
@@ -53,11 +53,17 @@ export class Open311Requests {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** Before the ticket is opened by this command, so that a ticket from Open311 never lacks its submitter's details. */
-  async record(commandId: string, client: string, submission: Open311Submission, at: Date): Promise<void> {
+  /** In the transaction that opens the ticket, so that a ticket from Open311 never lacks its submitter's details. */
+  async record(
+    tx: EntityManager,
+    commandId: string,
+    client: string,
+    submission: Open311Submission,
+    at: Date,
+  ): Promise<void> {
     const sealed = (value: string | undefined) => (value === undefined ? null : this.cipher.encrypt(value));
     const { contact } = submission;
-    await this.dataSource.query(
+    await tx.query(
       `INSERT INTO ticketing.open311_requests (source_command_id, client, submitted_at, address_cipher, address_id, media_url,
          email_cipher, phone_cipher, first_name_cipher, last_name_cipher, device_id_cipher, account_id_cipher)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -97,11 +103,6 @@ export class Open311Requests {
       deviceId: clear(row.device_id_cipher),
       accountId: clear(row.account_id_cipher),
     };
-  }
-
-  /** When the ticket could not be opened: its submitter's details go too. */
-  async discard(commandId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ticketing.open311_requests WHERE source_command_id = $1`, [commandId]);
   }
 
   async byTicketNo(ticketNo: string): Promise<PublicTicket | undefined> {

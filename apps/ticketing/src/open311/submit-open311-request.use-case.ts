@@ -27,10 +27,6 @@ export interface Open311Receipt {
  * POST Service Request: a request from another system becomes a ticket exactly as a complaint from chat does (the
  * same CreateTicket, routing and deadlines), in the district this deployment serves. It has no conversation: its
  * channel is `open311` and its conversation id is fresh, so nobody is to be messaged about it.
- *
- * No transaction spans the steps: CreateTicket reads routing and categories on other pool connections, and holding
- * one connection while waiting for another deadlocks the pool under load. So the submitter's details are written
- * first, under the command's id, and discarded if the ticket cannot be opened.
  */
 @Injectable()
 export class SubmitOpen311Request {
@@ -60,14 +56,14 @@ export class SubmitOpen311Request {
     const command = createEnvelope('ticket.create', 1, payload.conversationId, payload, {
       traceId: traceContext.traceId(),
     });
-    await this.requests.record(command.id, client, submission, this.clock.now());
-    const events = await this.createTicket.execute(command).catch(async (error: unknown) => {
-      await this.requests.discard(command.id).catch((cleanup: unknown) => {
-        this.logger.warn({ err: cleanup }, 'open311 details left without a ticket');
-      });
-      throw error;
+    // One transaction: the submitter's details, the ticket and its ticket.created event stand or fall together.
+    const events = await this.dataSource.transaction(async (tx) => {
+      await this.requests.record(tx, command.id, client, submission, this.clock.now());
+      const created = await this.createTicket.execute(command, tx);
+      await this.outbox.write(tx, command.id, created);
+      return created;
     });
-    await this.announce(command.id, events);
+    await this.announce(events);
     const ticket = createdTicket(events);
     this.logger.info({ ticketNo: ticket.ticketNo, serviceCode: service.code, client }, 'open311 request accepted');
     return {
@@ -83,15 +79,14 @@ export class SubmitOpen311Request {
   }
 
   /**
-   * ticket.created through the outbox: should Kafka be away, its relay sends the event later. The ticket is open
+   * ticket.created is in the outbox already: should Kafka be away, its relay sends it later. The ticket is open
    * either way, so the client hears of it; failing now would only make it post a second one.
    */
-  private async announce(causeId: string, events: Outgoing[]): Promise<void> {
+  private async announce(events: Outgoing[]): Promise<void> {
     try {
-      await this.outbox.write(this.dataSource.manager, causeId, events);
       await this.outbox.send(events);
     } catch (error) {
-      this.logger.error({ err: error, causeId }, 'ticket.created not sent; the outbox relay sends what it holds');
+      this.logger.error({ err: error }, 'ticket.created not sent now; the outbox relay sends it');
     }
   }
 }

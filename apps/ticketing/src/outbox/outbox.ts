@@ -24,13 +24,30 @@ export class Outbox implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   /** Within the change's transaction. */
-  async write(tx: EntityManager, causeId: string, events: Outgoing[]): Promise<void> {
-    for (const event of events) {
-      await tx.query(
-        `INSERT INTO ticketing.outbox (id, cause_id, topic, envelope) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
-        [event.envelope.id, causeId, event.topic, JSON.stringify(event.envelope)],
-      );
-    }
+  write(tx: EntityManager, causeId: string, events: Outgoing[]): Promise<void> {
+    return this.writeAll(
+      tx,
+      events.map((event) => ({ causeId, event })),
+    );
+  }
+
+  /** Events of many causes in one statement (the deadline scan's alerts, each its own cause), in the given order. */
+  async writeAll(tx: EntityManager, entries: Array<{ causeId: string; event: Outgoing }>): Promise<void> {
+    if (entries.length === 0) return;
+    // clock_timestamp() rises row by row, so causedBy gives a replay its events in the order they were written.
+    await tx.query(
+      `INSERT INTO ticketing.outbox (id, cause_id, topic, envelope, created_at)
+       SELECT id, cause_id, topic, envelope, clock_timestamp()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS e(id, cause_id, topic, envelope, n)
+        ORDER BY n
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        entries.map(({ event }) => event.envelope.id),
+        entries.map(({ causeId }) => causeId),
+        entries.map(({ event }) => event.topic),
+        entries.map(({ event }) => JSON.stringify(event.envelope)),
+      ],
+    );
   }
 
   /** The events a cause (a consumed command's envelope id) already produced: a replay returns them again. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
 
@@ -29,9 +30,10 @@ export class CreateTicket {
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
-  async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
+  /** Within the caller's transaction when given its manager (an Open311 request stores its submitter with it). */
+  async execute(command: CreateTicketCommand, manager?: EntityManager): Promise<Outgoing[]> {
     // A redelivered command finds the ticket it opened the first time (insertOnce).
-    const ticket = await this.open(command);
+    const ticket = await this.open(command, manager);
     // Idempotent too: one home visit per ticket.
     const { homeVisit, description, location } = command.payload;
     if (homeVisit) await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
@@ -39,22 +41,25 @@ export class CreateTicket {
     return [this.ticketCreated(ticket, await this.routing.department(ticket.departmentCode), command)];
   }
 
-  private async open(command: CreateTicketCommand): Promise<TicketEntity> {
+  private async open(command: CreateTicketCommand, manager?: EntityManager): Promise<TicketEntity> {
     const department = await this.routing.departmentFor(command.payload.category, command.payload.regionCode);
     const acceptedAt = this.clock.now();
     // The category's own time limit (or its parent's), else the one citizens are told by default.
     const workingDays =
       (await this.routing.concludeWithinWorkingDays(command.payload.category)) ??
       this.config.CONCLUDE_WITHIN_WORKING_DAYS;
-    return this.tickets.insertOnce({
-      command: command.payload,
-      sourceCommandId: command.id,
-      departmentCode: department.code,
-      acceptedAt,
-      workingDays,
-      dueAt: this.calendar.deadlineAfter(acceptedAt, workingDays),
-      signDueAt: this.calendar.deadlineAfter(acceptedAt, 1),
-    });
+    return this.tickets.insertOnce(
+      {
+        command: command.payload,
+        sourceCommandId: command.id,
+        departmentCode: department.code,
+        acceptedAt,
+        workingDays,
+        dueAt: this.calendar.deadlineAfter(acceptedAt, workingDays),
+        signDueAt: this.calendar.deadlineAfter(acceptedAt, 1),
+      },
+      manager,
+    );
   }
 
   private ticketCreated(ticket: TicketEntity, department: DepartmentEntity, command: CreateTicketCommand): Outgoing {

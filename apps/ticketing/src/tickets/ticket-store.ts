@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { CreateTicketV1 } from '@libs/common/contracts/ticket-commands.v1';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
 import { TicketEntity } from './ticket.entity';
@@ -28,11 +28,14 @@ export class TicketStore {
     this.tickets = dataSource.getRepository(TicketEntity);
   }
 
-  /** Inserts the ticket once per command; a concurrent second insert of the same command finds the first. */
-  async insertOnce(ticket: NewTicket): Promise<TicketEntity> {
+  /**
+   * Inserts the ticket once per command; a second insert of the same command (a redelivery, a concurrent one) finds
+   * the first. Within the caller's transaction when given its manager.
+   */
+  async insertOnce(ticket: NewTicket, manager: EntityManager = this.tickets.manager): Promise<TicketEntity> {
     const { command } = ticket;
     // 受理 and 派单 in one statement: the ticket, and the first line of its history.
-    await this.tickets.query(
+    await manager.query(
       `WITH n AS (SELECT nextval('ticketing.ticket_no_seq')::text AS v),
        inserted AS (
          INSERT INTO ticketing.tickets (id, ticket_no, source_command_id, conversation_id, channel, citizen_id,
@@ -66,7 +69,7 @@ export class TicketStore {
         ticket.signDueAt,
       ],
     );
-    return this.tickets.findOneByOrFail({ sourceCommandId: ticket.sourceCommandId });
+    return manager.findOneByOrFail(TicketEntity, { sourceCommandId: ticket.sourceCommandId });
   }
 
   findByNo(ticketNo: string): Promise<TicketEntity | null> {
