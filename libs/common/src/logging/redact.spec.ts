@@ -3,6 +3,8 @@ import { redactText, redactValue } from './redact';
 describe('redaction of personal data in logs', () => {
   it('masks mobile numbers, resident ID numbers and bank cards inside any text', () => {
     expect(redactText('请拨打13812345678联系')).toBe('请拨打138****5678联系');
+    expect(redactText('+8613800138000 与 8613800138000')).toBe('+86138****8000 与 86138****8000');
+    expect(redactText('电话 138 0013 8000 或 +86-138-0013-8000')).toBe('电话 138****8000 或 +86-138****8000');
     expect(redactText('身份证 11010119900307123X 号')).toBe('身份证 110101********123X 号');
     expect(redactText('卡号6222021234567890123')).toBe('卡号****0123');
   });

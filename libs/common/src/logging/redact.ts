@@ -24,11 +24,12 @@ export const PERSONAL_FIELDS = new Set([
 ]);
 
 const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+/** A mainland mobile number, with or without +86 / 86 in front, written in one run or in groups (138 0013 8000). */
+const MOBILE = /(?<!\d)((?:\+?86[-\s]?)?)(1[3-9]\d)[-\s]?\d{4}[-\s]?(\d{4})(?!\d)/g;
 const BANK_CARD = /(?<!\d)\d{12,15}(\d{4})(?!\d)/g;
 
 export function redactText(text: string): string {
-  return text.replace(ID_NUMBER, '$1********$2').replace(BANK_CARD, '****$1').replace(MOBILE, '$1****$2');
+  return text.replace(ID_NUMBER, '$1********$2').replace(BANK_CARD, '****$1').replace(MOBILE, '$1$2****$3');
 }
 
 const MAX_DEPTH = 6;
