@@ -26,7 +26,10 @@ export interface RunningSystem {
  * The apps (built in dist/) running as in production, each system with its own database on the test PostgreSQL, and
  * its own Redis and dev Kafka broker, so suites cannot see each other's messages. Demo content is loaded.
  */
-export async function startSystem(apps: AppName[] = APPS.map((app) => app.name)): Promise<RunningSystem> {
+export async function startSystem(
+  apps: AppName[] = APPS.map((app) => app.name),
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningSystem> {
   const adminUrl = process.env.TEST_POSTGRES_ADMIN_URL;
   if (!adminUrl) throw new Error('TEST_POSTGRES_ADMIN_URL is not set: run the tests with `npm test`');
   const dataDir = mkdtempSync(join(process.env.TEST_DATA_DIR ?? tmpdir(), 'system-'));
@@ -48,6 +51,8 @@ export async function startSystem(apps: AppName[] = APPS.map((app) => app.name))
     DEFAULT_REGION_CODE: '440106',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...Object.fromEntries(APPS.map((app) => [app.portVariable, String(ports[app.name])])),
+    // A suite's own settings last, e.g. channel adapters pointed at a fake vendor.
+    ...options.env,
   };
   const running = new Map<AppName, ManagedProcess>();
   const replicas: ManagedProcess[] = [];

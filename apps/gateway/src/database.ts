@@ -4,10 +4,17 @@ import { MessageEntity } from './conversations/message.entity';
 import { StaffAccountEntity } from './staff/staff-account.entity';
 import { CreateGatewayTables1764150000000 } from './migrations/1764150000000-CreateGatewayTables';
 import { CreateChannelContacts1764260000000 } from './migrations/1764260000000-CreateChannelContacts';
+import { CreateOutboundDeliveries1764270000000 } from './migrations/1764270000000-CreateOutboundDeliveries';
+import { CreateWechatKfCursors1764280000000 } from './migrations/1764280000000-CreateWechatKfCursors';
 
 export const gatewayDatabase = (url: string): AppDatabase => ({
   schema: 'gateway',
   url,
   entities: [ConversationEntity, MessageEntity, StaffAccountEntity],
-  migrations: [CreateGatewayTables1764150000000, CreateChannelContacts1764260000000],
+  migrations: [
+    CreateGatewayTables1764150000000,
+    CreateChannelContacts1764260000000,
+    CreateOutboundDeliveries1764270000000,
+    CreateWechatKfCursors1764280000000,
+  ],
 });

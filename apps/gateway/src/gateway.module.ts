@@ -7,11 +7,29 @@ import { KafkaModule } from '@libs/common/kafka/kafka.module';
 import { LoggingModule } from '@libs/common/logging/logging.module';
 import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
+import { ChannelContacts } from './channels/channel-contacts';
+import { CHANNEL_SENDERS, ChannelSender } from './channels/channel-sender';
+import { smsSettingsOf } from './channels/sms/sms-config';
+import { SmsModule } from './channels/sms/sms.module';
+import { SmsSender } from './channels/sms/sms-sender';
+import { WechatKfModule } from './channels/wechat-kf/wechat-kf.module';
+import { WechatKfSender } from './channels/wechat-kf/wechat-kf-sender';
+import { wechatKfSettingsFrom } from './channels/wechat-kf/wechat-kf-settings';
+import { WeComModule } from './channels/wecom/wecom.module';
+import { WeComSender } from './channels/wecom/wecom-sender';
+import { wecomSettingsFrom } from './channels/wecom/wecom-settings';
 import { GATEWAY_CONFIG, GatewayConfig } from './config';
 import { AcceptCitizenMessage } from './conversations/accept-citizen-message.use-case';
 import { ConversationStore } from './conversations/conversation-store';
 import { ConversationsController } from './conversations/conversations.controller';
 import { gatewayDatabase } from './database';
+import { DeadLettersController } from './outbound/dead-letters.controller';
+import { EnqueueReply } from './outbound/enqueue-reply.use-case';
+import { OutboundDeliveries } from './outbound/outbound-deliveries';
+import { OutboundQueues } from './outbound/outbound-queues';
+import { OUTBOUND_SETTINGS, outboundSettingsFrom } from './outbound/outbound-settings';
+import { RetryDeadLetter } from './outbound/retry-dead-letter.use-case';
+import { SendNextReply } from './outbound/send-next-reply.use-case';
 import { DeliverReply } from './replies/deliver-reply.use-case';
 import { RepliesHandler } from './replies/replies.handler';
 import { AuthController } from './staff/auth.controller';
@@ -36,8 +54,11 @@ export class GatewayModule {
         PersonalDataModule.forRoot(config),
         StaffAuthModule.forRoot(config.JWT_SECRET),
         HealthModule,
+        WeComModule.forRoot(wecomSettingsFrom(config)),
+        WechatKfModule.forRoot(wechatKfSettingsFrom(config)),
+        SmsModule.forRoot(smsSettingsOf(config)),
       ],
-      controllers: [WebChatController, RepliesHandler, AuthController, ConversationsController],
+      controllers: [WebChatController, RepliesHandler, AuthController, ConversationsController, DeadLettersController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ConversationStore,
@@ -47,6 +68,19 @@ export class GatewayModule {
         ChatSocketGateway,
         DeliverReply,
         LogIn,
+        ChannelContacts,
+        // The channel adapters add their sender classes to inject (each one also in providers).
+        {
+          provide: CHANNEL_SENDERS,
+          useFactory: (...senders: ChannelSender[]) => senders,
+          inject: [SmsSender, WeComSender, WechatKfSender],
+        },
+        { provide: OUTBOUND_SETTINGS, useValue: outboundSettingsFrom(config) },
+        OutboundDeliveries,
+        SendNextReply,
+        OutboundQueues,
+        EnqueueReply,
+        RetryDeadLetter,
       ],
     };
   }
