@@ -131,4 +131,11 @@ describe('the 微信客服 channel', () => {
     await replyTo('wmCustomer0007', 2);
     expect(fake.kfSessionState(fake.openKfId, 'wmCustomer0007')).toBe(0);
   });
+
+  it("puts a customer who asks for a person into the servicer queue, through dialogue's handoff", async () => {
+    await fake.customerWrites(callbackUrl, 'wmCustomer0008', { msgtype: 'text', text: { content: '转人工' } });
+    expect((await replyTo('wmCustomer0008')).text?.content).toContain('正在为您转接人工客服');
+    // dialogue's conversation.handoff (waiting) → gateway → service_state/trans to the queue (2).
+    await eventually(async () => expect(fake.kfSessionState(fake.openKfId, 'wmCustomer0008')).toBe(2));
+  });
 });

@@ -12,6 +12,7 @@ import { CHANNEL_SENDERS, ChannelSender } from './channels/channel-sender';
 import { smsSettingsOf } from './channels/sms/sms-config';
 import { SmsModule } from './channels/sms/sms.module';
 import { SmsSender } from './channels/sms/sms-sender';
+import { KfHandoffHandler } from './channels/wechat-kf/kf-handoff.handler';
 import { WechatKfModule } from './channels/wechat-kf/wechat-kf.module';
 import { WechatKfSender } from './channels/wechat-kf/wechat-kf-sender';
 import { wechatKfSettingsFrom } from './channels/wechat-kf/wechat-kf-settings';
@@ -58,7 +59,14 @@ export class GatewayModule {
         WechatKfModule.forRoot(wechatKfSettingsFrom(config)),
         SmsModule.forRoot(smsSettingsOf(config)),
       ],
-      controllers: [WebChatController, RepliesHandler, AuthController, ConversationsController, DeadLettersController],
+      controllers: [
+        WebChatController,
+        RepliesHandler,
+        AuthController,
+        ConversationsController,
+        DeadLettersController,
+        KfHandoffHandler,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         ConversationStore,
