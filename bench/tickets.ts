@@ -45,7 +45,7 @@ const COMPLAINTS = [
  *    app at the same concurrency (the HTTP stack alone).
  * 3. The deadline scan over O open tickets (default 1,000,000, loaded straight into the database): the first scan
  *    over the backlog, scans with nothing new, and a scan an hour later; beside it, a plain count of the overdue.
- *   npm run bench:tickets -- --tickets 20000 --conversations 1000 --clients 32 --seconds 10 --open 1000000
+ *   npm run bench:tickets -- --tickets 20000 --conversations 1000 --clients 32 --seconds 10 --open 1000000 [--replicas 2]
  */
 async function main() {
   const { values } = parseArgs({
@@ -55,6 +55,7 @@ async function main() {
       clients: { type: 'string', default: '32' },
       seconds: { type: 'string', default: '10' },
       open: { type: 'string', default: '1000000' },
+      replicas: { type: 'string', default: '1' },
     },
   });
   const total = Number(values.tickets);
@@ -108,15 +109,25 @@ async function main() {
 
     const clients = Number(values.clients);
     const seconds = Number(values.seconds);
-    log(`Open311: ${clients} clients for ${seconds} s`);
+    // More ticketing processes for the HTTP part, as a deployment behind a load balancer would run them.
+    const ports = [port];
+    for (let replica = 1; replica < Number(values.replicas); replica += 1) {
+      const replicaPort = await freePort();
+      const extra = launchApp('ticketing', { ...env, TICKETING_PORT: String(replicaPort) });
+      processes.push(extra);
+      await waitForReady(extra, replicaPort);
+      ports.push(replicaPort);
+    }
+    const portOf = (session: number) => ports[session % ports.length];
+    log(`Open311: ${clients} clients for ${seconds} s on ${ports.length} ticketing process(es)`);
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
-    const health = await closedLoop(clients, seconds, async () => {
-      return (await callJson(agent, port, 'GET', '/healthz')).status === 200;
+    const health = await closedLoop(clients, seconds, async (session) => {
+      return (await callJson(agent, portOf(session), 'GET', '/healthz')).status === 200;
     });
     let posted = 0;
-    const open311 = await closedLoop(clients, seconds, async () => {
+    const open311 = await closedLoop(clients, seconds, async (session) => {
       const complaint = COMPLAINTS[posted++ % COMPLAINTS.length];
-      const answer = await callJson(agent, port, 'POST', '/open311/v2/requests.json', {
+      const answer = await callJson(agent, portOf(session), 'POST', '/open311/v2/requests.json', {
         api_key: OPEN311_KEY,
         service_code: SERVICE_CODES[complaint.category] ?? 'urban-construction',
         description: complaint.description,
@@ -125,7 +136,8 @@ async function main() {
       });
       return answer.status === 200;
     });
-    await ticketing.stop(); // its own scheduled scan must not run beside the measured one
+    // Their own scheduled scans must not run beside the measured one.
+    await Promise.all(processes.filter((child) => child.name === 'ticketing').map((child) => child.stop()));
 
     const scan = await deadlineScan(env.DATABASE_URL, producer, Number(values.open), log);
 
@@ -135,7 +147,7 @@ async function main() {
       `\n${total} tickets, ${conversations.length} conversations, this machine (${cpus().length} cores):\n` +
         `bare kafkajs echo (baseline)               ${rate(baselineSeconds)}\n` +
         `ticketing via Kafka, created and routed    ${rate(kafkaSeconds)}\n` +
-        `\nOpen311, ${clients} clients:\n` +
+        `\nOpen311, ${clients} clients, ${ports.length} ticketing process(es):\n` +
         `${describeLoad('GET /healthz (baseline)', health)}\n` +
         `${describeLoad('POST requests.json, created+routed', open311)}\n` +
         `\ndeadline scan, ${scan.open} open tickets (${scan.overdue} past their 办结 deadline):\n` +
