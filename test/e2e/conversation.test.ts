@@ -37,6 +37,8 @@ describe('a conversation with the assistant', () => {
     expect(result).toContain('子女教育：每月 2,000 元，全年 24,000 元，可少缴个税 2,400 元');
     const [direct] = await converse('月收入1.5万，一个孩子上小学，每年能少缴多少个税？');
     expect(direct).toContain('合计：全年可少缴个人所得税 2,400 元');
+    const [, bare] = await converse('一个孩子上小学，每年能少缴多少个税？', '15000');
+    expect(bare).toContain('合计：全年可少缴个人所得税 2,400 元');
   });
 
   it('checks eligibility by asking only for the missing facts, and never decides on an unconfirmed line', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelInboundV1 } from '@libs/common/contracts/channel-inbound.v1';
 import { Clock } from '@libs/common/time/clock';
+import { parseNumber } from '../nlu/slots/chinese-number';
 import { simulateDeductions } from '../calculators/policy-simulation';
 import { taxYearAt } from '../calculators/tax-year';
 import { Reading } from '../nlu/message-reader';
@@ -27,7 +28,9 @@ export class TaxFlow {
     say: Phrasebook,
   ): Turn {
     const facts = taxFactsFrom(reading.slots, earlier);
-    const bare = reading.slots.amounts?.other?.[0];
+    const bare =
+      reading.slots.amounts?.other?.[0] ??
+      bareNumber(envelope.payload.kind === 'text' ? envelope.payload.text : undefined);
     const withIncome = { ...facts, monthlyIncome: facts.monthlyIncome ?? bare };
     return this.answerOrAsk(envelope, withIncome, state, say, say.incomeNotRead);
   }
@@ -46,4 +49,15 @@ export class TaxFlow {
     const simulation = simulateDeductions(simulationFacts({ ...facts, monthlyIncome }, taxYearAt(this.clock.now())));
     return replyTurn(envelope, [say.taxSaving(simulation, facts)], { ...state, pending: undefined }, 'answered');
   }
+}
+
+/**
+ * The whole reply is one figure (15000, 一万五, 1.5万 元): after "how much a month" it is the answer, although the
+ * slot reader would not take a number without a unit or a word like 月薪 for money.
+ */
+export function bareNumber(text: string | undefined): number | undefined {
+  const figure = text?.trim().replace(/\s*(?:元|块钱?|块)?[。.!！]?$/, '');
+  if (!figure || !/^[0-9零〇一二两三四五六七八九十百千万点.,wWkK]+$/.test(figure)) return undefined;
+  const value = parseNumber(figure);
+  return value !== undefined && value > 0 && value < 10_000_000 ? value : undefined;
 }
