@@ -11,6 +11,7 @@ import { DEFAULT_OUTBOUND_RATE_LIMITS, parseRateLimits } from './outbound/outbou
 import { wechatKfSettingFields, wechatKfSettingsComplete } from './channels/wechat-kf/wechat-kf-settings';
 import { wecomSettingFields, wecomSettingsComplete } from './channels/wecom/wecom-settings';
 import { smsConfigFields, smsSettingsAreConsistent } from './channels/sms/sms-config';
+import { wxaSettingFields, wxaSettingsComplete } from './channels/wxa/wxa-settings';
 
 export const GatewayConfig = z
   .object({
@@ -41,11 +42,13 @@ export const GatewayConfig = z
     ...wecomSettingFields,
     ...wechatKfSettingFields,
     ...smsConfigFields,
+    ...wxaSettingFields,
   })
   .superRefine(activeKeyIsKnown, alwaysCheck)
   .superRefine(wecomSettingsComplete, alwaysCheck)
   .superRefine(wechatKfSettingsComplete, alwaysCheck)
-  .superRefine(smsSettingsAreConsistent, alwaysCheck);
+  .superRefine(smsSettingsAreConsistent, alwaysCheck)
+  .superRefine(wxaSettingsComplete, alwaysCheck);
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
 export const GATEWAY_CONFIG = Symbol('GatewayConfig');

@@ -16,6 +16,9 @@ import { KfHandoffHandler } from './channels/wechat-kf/kf-handoff.handler';
 import { WechatKfModule } from './channels/wechat-kf/wechat-kf.module';
 import { WechatKfSender } from './channels/wechat-kf/wechat-kf-sender';
 import { wechatKfSettingsFrom } from './channels/wechat-kf/wechat-kf-settings';
+import { WxaModule } from './channels/wxa/wxa.module';
+import { WxaSender } from './channels/wxa/wxa-sender';
+import { wxaSettingsFrom } from './channels/wxa/wxa-settings';
 import { WeComModule } from './channels/wecom/wecom.module';
 import { WeComSender } from './channels/wecom/wecom-sender';
 import { wecomSettingsFrom } from './channels/wecom/wecom-settings';
@@ -58,6 +61,7 @@ export class GatewayModule {
         WeComModule.forRoot(wecomSettingsFrom(config)),
         WechatKfModule.forRoot(wechatKfSettingsFrom(config)),
         SmsModule.forRoot(smsSettingsOf(config)),
+        WxaModule.forRoot(wxaSettingsFrom(config)),
       ],
       controllers: [
         WebChatController,
@@ -81,7 +85,7 @@ export class GatewayModule {
         {
           provide: CHANNEL_SENDERS,
           useFactory: (...senders: ChannelSender[]) => senders,
-          inject: [SmsSender, WeComSender, WechatKfSender],
+          inject: [SmsSender, WeComSender, WechatKfSender, WxaSender],
         },
         { provide: OUTBOUND_SETTINGS, useValue: outboundSettingsFrom(config) },
         OutboundDeliveries,
