@@ -28,6 +28,12 @@ export class ContactNotFound extends DomainError {
  */
 @Injectable()
 export class ChannelContacts {
+  /**
+   * A contact never changes once opened (its conversation and citizen id are fixed), so every replica may keep the
+   * recent ones: a callback then finds its conversation without a query. Keyed by blind index, never by address.
+   */
+  private readonly known = new Map<string, KnownContact>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: FieldCipher,
@@ -37,8 +43,8 @@ export class ChannelContacts {
   /** The conversation with this platform user on this account of the channel, opened on first contact. */
   async conversationOf(channel: Channel, account: string, address: string): Promise<ChannelContact> {
     const addressIndex = this.blindIndex.ofExact(`contact:${channel}:${account}`, address);
-    const found = await this.find(channel, account, addressIndex);
-    if (found) return { ...found, address };
+    const found = this.known.get(addressIndex) ?? (await this.find(channel, account, addressIndex));
+    if (found) return { ...this.remember(addressIndex, found), address };
     const conversationId = randomUUID();
     // The citizen id is derived from the index (stable, pseudonymous), never from the address itself.
     const citizenId = `${channel}:${addressIndex.slice(0, 22)}`;
@@ -62,7 +68,7 @@ export class ChannelContacts {
       });
     const stored = await this.find(channel, account, addressIndex);
     if (!stored) throw new Error('channel contact vanished after insert');
-    return { ...stored, address };
+    return { ...this.remember(addressIndex, stored), address };
   }
 
   /** Where to send a conversation's replies. */
@@ -84,7 +90,16 @@ export class ChannelContacts {
     };
   }
 
-  private async find(channel: Channel, account: string, addressIndex: string) {
+  /** Keeps the most recently seen contacts, dropping the least recent beyond KNOWN_CONTACTS. */
+  private remember(addressIndex: string, contact: KnownContact): KnownContact {
+    this.known.delete(addressIndex);
+    this.known.set(addressIndex, contact);
+    const oldest = this.known.keys().next().value;
+    if (this.known.size > KNOWN_CONTACTS && oldest !== undefined) this.known.delete(oldest);
+    return contact;
+  }
+
+  private async find(channel: Channel, account: string, addressIndex: string): Promise<KnownContact | undefined> {
     const [row]: Array<{ conversation_id: string; citizen_id: string }> = await this.dataSource.query(
       `SELECT k.conversation_id, c.citizen_id
          FROM gateway.channel_contacts k JOIN gateway.conversations c ON c.id = k.conversation_id
@@ -96,3 +111,6 @@ export class ChannelContacts {
 }
 
 class ConcurrentFirstContact extends Error {}
+
+type KnownContact = Omit<ChannelContact, 'address'>;
+const KNOWN_CONTACTS = 50_000;

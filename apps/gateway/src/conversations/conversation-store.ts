@@ -4,6 +4,7 @@ import { ReplyV1 } from '@libs/common/contracts/channel-outbound.v1';
 import { Channel, Lang } from '@libs/common/contracts/common-fields';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
 
@@ -25,11 +26,23 @@ export class ConversationNotFound extends DomainError {
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
+interface InboundMessage {
+  id: string;
+  conversationId: string;
+  platformMessageId?: string;
+  text: string;
+}
+type StoredInbound = { id: string; isNew: boolean };
+
 /** Conversations and their messages in the gateway schema. Message texts are encrypted here and nowhere else. */
 @Injectable()
 export class ConversationStore {
   private readonly conversations: Repository<ConversationEntity>;
   private readonly messages: Repository<MessageEntity>;
+  private readonly inbound = new MicroBatcher((messages: InboundMessage[]) => this.insertInbound(messages), {
+    lingerMs: 2,
+    maxBatchSize: 200,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,29 +62,12 @@ export class ConversationStore {
 
   /**
    * Stores a citizen's message, unless the platform already delivered one with the same platform id in this
-   * conversation: then it answers with that earlier message's id.
+   * conversation: then it answers with that earlier message's id. Concurrent messages share one INSERT.
    */
-  async storeInbound(message: {
-    id: string;
-    conversationId: string;
-    platformMessageId?: string;
-    text: string;
-  }): Promise<{ id: string; isNew: boolean }> {
-    const inserted = await this.withConversation(() =>
-      this.dataSource.query(
-        `INSERT INTO gateway.messages (id, conversation_id, direction, platform_message_id, text_cipher)
-         VALUES ($1, $2, 'in', $3, $4)
-         ON CONFLICT (conversation_id, platform_message_id) DO NOTHING
-         RETURNING id`,
-        [message.id, message.conversationId, message.platformMessageId ?? null, this.cipher.encrypt(message.text)],
-      ),
-    );
-    if (inserted.length > 0) return { id: message.id, isNew: true };
-    const earlier = await this.messages.findOneByOrFail({
-      conversationId: message.conversationId,
-      platformMessageId: message.platformMessageId,
-    });
-    return { id: earlier.id, isNew: false };
+  async storeInbound(message: InboundMessage): Promise<{ id: string; isNew: boolean }> {
+    const stored = await this.inbound.add(message);
+    if (stored instanceof Error) throw stored;
+    return stored;
   }
 
   /** Stores a reply once, however often it is delivered; returns it as stored. */
@@ -129,6 +125,66 @@ export class ConversationStore {
       ...(row.endOfTurn !== null ? { endOfTurn: row.endOfTurn } : {}),
       createdAt: row.createdAt.toISOString(),
     };
+  }
+
+  /**
+   * One INSERT for a batch of citizens' messages, each row stamped in arrival order (clock_timestamp, not the
+   * statement's now()). A batch fails whole, so after a failure each message is stored alone and only the one at fault
+   * (a conversation that does not exist) gets the error.
+   */
+  private async insertInbound(messages: InboundMessage[]): Promise<Array<StoredInbound | Error>> {
+    if (messages.length > 1) {
+      const batch = await this.insertInboundRows(messages).catch(() => undefined);
+      if (batch) return batch;
+    }
+    return Promise.all(
+      messages.map((message) =>
+        this.withConversation(() => this.insertInboundRows([message])).then(
+          ([stored]) => stored,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        ),
+      ),
+    );
+  }
+
+  private async insertInboundRows(messages: InboundMessage[]): Promise<StoredInbound[]> {
+    const inserted: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO gateway.messages (id, conversation_id, direction, platform_message_id, text_cipher, created_at)
+       SELECT m.id, m.conversation_id, 'in', m.platform_message_id, m.text_cipher, clock_timestamp()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+              WITH ORDINALITY AS m(id, conversation_id, platform_message_id, text_cipher, position)
+        ORDER BY m.position
+       ON CONFLICT (conversation_id, platform_message_id) DO NOTHING
+       RETURNING id`,
+      [
+        messages.map((message) => message.id),
+        messages.map((message) => message.conversationId),
+        messages.map((message) => message.platformMessageId ?? null),
+        messages.map((message) => this.cipher.encrypt(message.text)),
+      ],
+    );
+    const isNew = new Set(inserted.map((row) => row.id));
+    const repeats = messages.filter((message) => !isNew.has(message.id));
+    const earlier = repeats.length > 0 ? await this.earlierIds(repeats) : new Map<string, string>();
+    return messages.map((message) => {
+      if (isNew.has(message.id)) return { id: message.id, isNew: true };
+      const id = earlier.get(`${message.conversationId}|${message.platformMessageId}`);
+      if (!id) throw new Error(`message ${message.id} was neither stored nor found`);
+      return { id, isNew: false };
+    });
+  }
+
+  /** The ids of the messages first stored under these platform ids, by "conversation|platform id". */
+  private async earlierIds(repeats: InboundMessage[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; conversation_id: string; platform_message_id: string }> =
+      await this.dataSource.query(
+        `SELECT m.id, m.conversation_id, m.platform_message_id
+           FROM gateway.messages m
+           JOIN unnest($1::uuid[], $2::text[]) AS r(conversation_id, platform_message_id)
+             ON m.conversation_id = r.conversation_id AND m.platform_message_id = r.platform_message_id`,
+        [repeats.map((message) => message.conversationId), repeats.map((message) => message.platformMessageId)],
+      );
+    return new Map(rows.map((row) => [`${row.conversation_id}|${row.platform_message_id}`, row.id]));
   }
 
   private async withConversation<T>(write: () => Promise<T>): Promise<T> {

@@ -1,19 +1,9 @@
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { Outgoing, topicSchemas } from '../contracts/topics';
+import { MicroBatcher, MicroBatchOptions } from '../batching/micro-batcher';
 import { ContractViolation } from './contract-violation';
 
-interface Pending {
-  topic: string;
-  message: Message;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-
-export interface ProducerOptions {
-  /** How long a message may wait for others to share its request. */
-  lingerMs: number;
-  maxBatchSize: number;
-}
+export type ProducerOptions = MicroBatchOptions;
 
 /**
  * Produces envelopes, each checked against its topic's schema first. Everything queued within lingerMs goes out in
@@ -24,18 +14,14 @@ export interface ProducerOptions {
  */
 export class EnvelopeProducer {
   private readonly producer: Producer;
-  private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
+  private readonly batcher: MicroBatcher<{ topic: string; message: Message }, void>;
 
-  constructor(
-    kafka: Kafka,
-    private readonly options: ProducerOptions = { lingerMs: 5, maxBatchSize: 500 },
-  ) {
+  constructor(kafka: Kafka, options: ProducerOptions = { lingerMs: 5, maxBatchSize: 500 }) {
     this.producer = kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: true,
     });
+    this.batcher = new MicroBatcher((batch) => this.sendBatch(batch), options);
   }
 
   connect(): Promise<void> {
@@ -43,7 +29,7 @@ export class EnvelopeProducer {
   }
 
   async disconnect(): Promise<void> {
-    while (this.inFlight || this.queue.length > 0) await (this.inFlight ?? this.flush());
+    await this.batcher.drain();
     await this.producer.disconnect();
   }
 
@@ -55,50 +41,25 @@ export class EnvelopeProducer {
       if (!checked.success) throw new ContractViolation(topic, checked.error);
       return { topic, message: { key: envelope.key, value: JSON.stringify(checked.data) } };
     });
-    await Promise.all(encoded.map(({ topic, message }) => this.enqueue(topic, message)));
+    await Promise.all(encoded.map((one) => this.batcher.add(one)));
   }
 
   /** For messages that must not be re-checked: dead letters carry the original bytes. */
   sendRaw(topic: string, message: Message): Promise<void> {
-    return this.enqueue(topic, message);
+    return this.batcher.add({ topic, message });
   }
 
-  private enqueue(topic: string, message: Message): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ topic, message, resolve, reject });
-      if (this.inFlight) return;
-      if (this.queue.length >= this.options.maxBatchSize) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
-    });
-  }
-
-  private flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.queue.splice(0, this.options.maxBatchSize);
-    this.inFlight = this.sendBatch(batch).finally(() => {
-      this.inFlight = undefined;
-      if (this.queue.length > 0) void this.flush();
-    });
-    return this.inFlight;
-  }
-
-  private async sendBatch(batch: Pending[]): Promise<void> {
+  private async sendBatch(batch: Array<{ topic: string; message: Message }>): Promise<void[]> {
     const byTopic = new Map<string, Message[]>();
     for (const { topic, message } of batch) {
       const messages = byTopic.get(topic);
       if (messages) messages.push(message);
       else byTopic.set(topic, [message]);
     }
-    try {
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
-      batch.forEach((pending) => pending.resolve());
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      batch.forEach((pending) => pending.reject(failure));
-    }
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    return batch.map(() => undefined);
   }
 }
