@@ -43,6 +43,28 @@ describe('a citizen on the web chat', () => {
     expect(history.body.messages[3].text).toContain('广州市生态环境局天河分局');
   });
 
+  it('reads the latest messages first, and what follows a message for a catch-up', async () => {
+    const first = await chat.send({ text: '你好' });
+    const sessionId = first.body.sessionId;
+    await chat.send({ sessionId, text: '我要投诉工厂夜间排污' });
+    const all = (await chat.history(sessionId)).body.messages;
+    expect(all).toHaveLength(4);
+    const read = (query: string) =>
+      request<{ messages: ChatMessage[] }>(
+        'GET',
+        system.url('gateway', `/api/v1/chat/sessions/${sessionId}/messages?${query}`),
+      );
+    const ids = async (query: string) => (await read(query)).body.messages.map((message) => message.id);
+    const [one, two, three, four] = all.map((message) => message.id);
+    expect(await ids('limit=2')).toEqual([three, four]);
+    expect(await ids(`after=${one}`)).toEqual([two, three, four]);
+    expect(await ids(`after=${one}&limit=2`)).toEqual([two, three]);
+    expect(await ids(`after=${four}`)).toEqual([]);
+    // Not a message of this session: the latest, as without `after`.
+    expect(await ids(`after=${randomUUID()}&limit=1`)).toEqual([four]);
+    expect((await read('limit=0')).status).toBe(400);
+  });
+
   it('answers 202 at once without ?wait, and pushes the reply over the WebSocket', async () => {
     const opened = await chat.send({ text: '你好' });
     const sessionId = opened.body.sessionId;

@@ -100,14 +100,31 @@ export class ConversationStore {
     };
   }
 
-  async list(conversationId: string, limit = 200): Promise<StoredMessage[]> {
+  /**
+   * A conversation's messages in order. Without `after`: the latest `limit` (what a page shows first). With `after`:
+   * the `limit` that follow that message (a reconnecting page's catch-up); an id that is not a message of this
+   * conversation counts as none, and the page drops what it already shows by id.
+   */
+  async list(conversationId: string, options: { after?: string; limit?: number } = {}): Promise<StoredMessage[]> {
     if (!(await this.exists(conversationId))) throw new ConversationNotFound();
-    const rows = await this.messages.find({
-      where: { conversationId },
-      order: { createdAt: 'ASC', direction: 'ASC' },
-      take: limit,
-    });
-    return rows.map((row) => this.view(row));
+    const limit = options.limit ?? 200;
+    const anchor = options.after ? await this.messages.existsBy({ id: options.after, conversationId }) : false;
+    const query = this.messages
+      .createQueryBuilder('m')
+      .where('m.conversation_id = :conversationId', { conversationId })
+      .limit(limit);
+    if (!anchor) {
+      const latest = await query.orderBy({ 'm.created_at': 'DESC', 'm.direction': 'DESC', 'm.id': 'DESC' }).getMany();
+      return latest.reverse().map((row) => this.view(row));
+    }
+    const following = await query
+      .andWhere(
+        '(m.created_at, m.direction, m.id) > (SELECT created_at, direction, id FROM gateway.messages WHERE id = :after)',
+        { after: options.after },
+      )
+      .orderBy({ 'm.created_at': 'ASC', 'm.direction': 'ASC', 'm.id': 'ASC' })
+      .getMany();
+    return following.map((row) => this.view(row));
   }
 
   async repliesTo(messageId: string): Promise<StoredMessage[]> {

@@ -10,6 +10,8 @@ export interface ChatMessageInput {
   sessionId?: string;
   text: string;
   lang?: Lang;
+  /** The citizen turned on elder mode (长者模式) on the page: larger text there, simpler replies from dialogue. */
+  elderMode?: boolean;
   clientMessageId?: string;
   /** 0: answer once accepted. Otherwise wait up to this long for the reply. */
   waitMs: number;
@@ -45,6 +47,7 @@ export class SendChatMessage {
       platformMessageId: input.clientMessageId,
       text: input.text,
       lang: input.lang,
+      elderMode: input.elderMode,
     };
     if (input.waitMs === 0) {
       const { messageId } = await this.accept.execute(message);

@@ -15,11 +15,23 @@ const SendBody = z.object({
     .min(1, '不能为空')
     .refine((text) => [...text].length <= MAX_CITIZEN_TEXT, `不能超过 ${MAX_CITIZEN_TEXT} 个字`),
   lang: Lang.optional(),
+  elderMode: z.boolean({ error: '必须是 true 或 false' }).optional(),
   /** The browser's own id for this message: sending it again (a retry) gives the same message and reply. */
   clientMessageId: z.string().min(1).max(128).optional(),
 });
 
 const SessionId = z.uuid({ error: '会话编号必须是 UUID' });
+const HistoryQuery = z.object({
+  /** The last message the page shows: only what came after it, for the catch-up after a reconnect. */
+  after: z.uuid({ error: '必须是消息编号（UUID）' }).optional(),
+  /** How many at most: the latest ones, or the first ones after `after`. */
+  limit: z.coerce
+    .number({ error: '必须是数字' })
+    .int('必须是整数')
+    .min(1, '至少为 1')
+    .max(200, '不能超过 200')
+    .optional(),
+});
 
 @Controller('api/v1/chat')
 export class WebChatController {
@@ -55,7 +67,10 @@ export class WebChatController {
   }
 
   @Get('sessions/:id/messages')
-  async list(@Param('id', new ZodPipe(SessionId)) sessionId: string) {
-    return { sessionId, messages: await this.store.list(sessionId) };
+  async list(
+    @Param('id', new ZodPipe(SessionId)) sessionId: string,
+    @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>,
+  ) {
+    return { sessionId, messages: await this.store.list(sessionId, query) };
   }
 }
