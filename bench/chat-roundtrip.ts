@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { Agent } from 'node:http';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
-import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess, startProcess } from '../tools/dev/processes';
-import { projectRoot } from '../tools/dev/project-root';
+import { log, startBenchInfrastructure } from './support/bench-infrastructure';
 import { closedLoop, describe } from './latency';
 import { postJson } from './support/http';
 
@@ -37,16 +35,9 @@ async function main() {
   const sessions = Number(values.sessions);
   const seconds = Number(values.seconds);
   const agent = new Agent({ keepAlive: true, maxSockets: sessions });
-  const root = projectRoot();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gov-assistant-bench-'));
-  const log = (line: string) => process.stdout.write(`» ${line}\n`);
-  const infrastructure = await startInfrastructure({
-    dataDir,
-    cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
-    ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
-    isThrowaway: values['no-fsync'],
+  const infrastructure = await startBenchInfrastructure({
     extraTopics: [ECHO_IN, ECHO_OUT],
-    log,
+    isThrowaway: values['no-fsync'],
   });
   const processes: ManagedProcess[] = [];
   try {
@@ -85,7 +76,6 @@ async function main() {
   } finally {
     await Promise.all(processes.map((child) => child.stop()));
     await infrastructure.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { EnvelopeProducer } from '@libs/common/kafka/envelope-producer';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
-import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess } from '../tools/dev/processes';
-import { projectRoot } from '../tools/dev/project-root';
+import { log, startBenchInfrastructure } from './support/bench-infrastructure';
 import { ECHO_TOPICS, echoBaseline, timeUntilAll } from './support/kafka-timing';
 
 /** A mix of what citizens send: greetings, policy questions, service guides (no complaints: their reply comes from ticketing). */
@@ -34,17 +31,7 @@ async function main() {
   });
   const total = Number(values.messages);
   const conversations = Array.from({ length: Number(values.conversations) }, () => randomUUID());
-  const root = projectRoot();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gov-assistant-bench-'));
-  const log = (line: string) => process.stdout.write(`» ${line}\n`);
-  const infrastructure = await startInfrastructure({
-    dataDir,
-    cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
-    ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
-    isThrowaway: false,
-    extraTopics: ECHO_TOPICS,
-    log,
-  });
+  const infrastructure = await startBenchInfrastructure({ extraTopics: ECHO_TOPICS });
   const processes: ManagedProcess[] = [];
   const kafka = new Kafka({ clientId: 'bench', brokers: [infrastructure.kafka.brokers], logLevel: logLevel.NOTHING });
   const producer = new EnvelopeProducer(kafka, { lingerMs: 5, maxBatchSize: 1000 });
@@ -114,7 +101,6 @@ async function main() {
     await producer.disconnect();
     await Promise.all(processes.map((child) => child.stop()));
     await infrastructure.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

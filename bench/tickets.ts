@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Agent } from 'node:http';
 import { Kafka, logLevel } from 'kafkajs';
@@ -18,9 +16,8 @@ import { OverdueTickets } from '../apps/ticketing/src/escalation/overdue-tickets
 import { ScanDeadlines } from '../apps/ticketing/src/escalation/scan-deadlines.use-case';
 import { Outbox } from '../apps/ticketing/src/outbox/outbox';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
-import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess } from '../tools/dev/processes';
-import { projectRoot } from '../tools/dev/project-root';
+import { log, startBenchInfrastructure } from './support/bench-infrastructure';
 import { closedLoop, describe as describeLoad } from './latency';
 import { callJson } from './support/http';
 import { ECHO_TOPICS, echoBaseline, timeUntilAll } from './support/kafka-timing';
@@ -60,17 +57,7 @@ async function main() {
   });
   const total = Number(values.tickets);
   const conversations = Array.from({ length: Number(values.conversations) }, () => randomUUID());
-  const root = projectRoot();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gov-assistant-bench-'));
-  const log = (line: string) => process.stdout.write(`» ${line}\n`);
-  const infrastructure = await startInfrastructure({
-    dataDir,
-    cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
-    ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
-    isThrowaway: false,
-    extraTopics: ECHO_TOPICS,
-    log,
-  });
+  const infrastructure = await startBenchInfrastructure({ extraTopics: ECHO_TOPICS });
   const processes: ManagedProcess[] = [];
   const kafka = new Kafka({ clientId: 'bench', brokers: [infrastructure.kafka.brokers], logLevel: logLevel.NOTHING });
   const producer = new EnvelopeProducer(kafka, { lingerMs: 5, maxBatchSize: 1000 });
@@ -161,7 +148,6 @@ async function main() {
     await producer.disconnect();
     await Promise.all(processes.map((child) => child.stop()));
     await infrastructure.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

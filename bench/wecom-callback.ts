@@ -1,14 +1,12 @@
 import { encrypt, getSignature } from '@wecom/crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { appEnvironment, launchApp, loadDemoContent, newDevSecrets, waitForReady } from '../tools/dev/apps';
-import { startInfrastructure } from '../tools/dev/infrastructure';
 import { freePort, ManagedProcess, startProcess, waitUntil } from '../tools/dev/processes';
-import { projectRoot } from '../tools/dev/project-root';
+import { log, startBenchInfrastructure } from './support/bench-infrastructure';
 import { closedLoop, describe } from './latency';
 
 const CORP_ID = 'ww5e4c7f0d3a1b2c90';
@@ -37,17 +35,7 @@ async function main() {
   const members = Array.from({ length: Number(values.members) }, (_, n) => `Member${n}`);
   const secrets = { token: `Tk${randomBytes(12).toString('hex')}`, encodingAesKey: randomAesKey() };
   const agent = new Agent({ keepAlive: true, maxSockets: senders });
-  const root = projectRoot();
-  const dataDir = mkdtempSync(join(tmpdir(), 'gov-assistant-bench-'));
-  const log = (line: string) => process.stdout.write(`» ${line}\n`);
-  const infrastructure = await startInfrastructure({
-    dataDir,
-    cacheDir: join(root, 'node_modules', '.cache', 'gov-assistant'),
-    ports: { postgres: await freePort(), redis: await freePort(), kafka: await freePort() },
-    isThrowaway: false,
-    extraTopics: [BASELINE_TOPIC],
-    log,
-  });
+  const infrastructure = await startBenchInfrastructure({ extraTopics: [BASELINE_TOPIC] });
   const processes: ManagedProcess[] = [];
   let msgId = 7_000_000_000_000_000_000n;
   const post = (port: number) => async (sender: number) => {
@@ -111,7 +99,6 @@ async function main() {
   } finally {
     await Promise.all(processes.map((child) => child.stop()));
     await infrastructure.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
