@@ -1,8 +1,26 @@
 import { z } from 'zod';
-import { httpPort, infrastructureFields } from '@libs/common/config/config-fields';
+import {
+  activeKeyIsKnown,
+  alwaysCheck,
+  httpPort,
+  infrastructureFields,
+  personalDataFields,
+  staffAuthFields,
+} from '@libs/common/config/config-fields';
+import { fanOutConfigFields } from './fanout/fan-out-settings';
+import { ChannelKeyList } from './subscribers/channel-keys';
 
-export const NotifierConfig = z.object({
-  ...infrastructureFields,
-  NOTIFIER_PORT: httpPort(3003),
-});
+export const NotifierConfig = z
+  .object({
+    ...infrastructureFields,
+    ...staffAuthFields,
+    // Subscribers' addresses (phone numbers, openids) are stored encrypted and found by blind index.
+    ...personalDataFields,
+    NOTIFIER_PORT: httpPort(3003),
+    // Channel services that may register citizens on their own channel (subscribers/channel-keys.ts); none by default.
+    SUBSCRIBER_CHANNEL_KEYS: ChannelKeyList,
+    // How alerts go out: SMS vendor keys and alert templates, rates per channel, retries (fanout/fan-out-settings.ts).
+    ...fanOutConfigFields,
+  })
+  .superRefine(activeKeyIsKnown, alwaysCheck);
 export type NotifierConfig = z.infer<typeof NotifierConfig>;

@@ -5,8 +5,15 @@ import { HealthModule } from '@libs/common/health/health.module';
 import { KafkaModule } from '@libs/common/kafka/kafka.module';
 import { LoggingModule } from '@libs/common/logging/logging.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
+import { StaffAuthModule } from '@libs/common/auth/staff-auth.module';
+import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { NotifierConfig } from './config';
 import { notifierDatabase } from './database';
+import { AlertsModule } from './alerts/alerts.module';
+import { FanOutModule } from './fanout/fan-out.module';
+import { fanOutSettingsOf } from './fanout/fan-out-settings';
+import { SubscribersModule } from './subscribers/subscribers.module';
+import { TargetingModule } from './targeting/targeting.module';
 
 /** Emergency alerts (CAP 1.2) and reminders. For now: the app, its infrastructure and its health. */
 @Module({})
@@ -20,6 +27,12 @@ export class NotifierModule {
         RedisModule.forRoot(config.REDIS_URL, 'notifier'),
         KafkaModule.forRoot({ clientId: 'notifier', groupId: 'notifier', brokers: config.KAFKA_BROKERS }),
         HealthModule,
+        StaffAuthModule.forRoot(config.JWT_SECRET),
+        PersonalDataModule.forRoot(config),
+        FanOutModule.forRoot(fanOutSettingsOf(config)),
+        AlertsModule,
+        SubscribersModule.forRoot(config.SUBSCRIBER_CHANNEL_KEYS),
+        TargetingModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_CITIZEN_TEXT } from '@libs/common/contracts/common-fields';
-import { e164FromAliyun, e164FromParts } from './phone-number';
-import { SmsVendorName } from './sms-vendor-failure';
+import { e164FromAliyun, e164FromParts } from '@libs/common/vendors/sms/phone-number';
+import { SmsVendorName } from '@libs/common/vendors/sms/sms-vendor-failure';
 
 /**
  * The vendors' callback bodies, as documented: Tencent's 回复短信 (one JSON object, an array tolerated) and 短信下发

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { AliyunSmsSettings } from '@libs/common/vendors/sms/aliyun-sms-client';
+import { TencentSmsSettings } from '@libs/common/vendors/sms/tencent-sms-client';
 
 /**
  * SMS settings of the gateway. Every one is optional: with no vendor configured SMS is off, the sender refuses and
@@ -151,24 +153,6 @@ export function smsSettingsAreConsistent(config: Partial<SmsFields>, ctx: z.Refi
       problem('SMS_CALLBACK_ALLOWED_IPS', 'must list the vendors’ callback addresses when SMS_CALLBACK_SECRET is set');
     }
   }
-}
-
-export interface TencentSmsSettings {
-  secretId: string;
-  secretKey: string;
-  sdkAppId: string;
-  templateId: string;
-  region: string;
-  apiBase: string;
-  paramMaxChars: number;
-}
-
-export interface AliyunSmsSettings {
-  accessKeyId: string;
-  accessKeySecret: string;
-  templateCode: string;
-  apiBase: string;
-  paramMaxChars: number;
 }
 
 export interface SmsSettings {

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { Counter } from 'prom-client';
 import { REDIS } from '@libs/common/redis/redis.module';
 import { SmsReceipt } from './sms-callback-bodies';
-import { SmsVendorName } from './sms-vendor-failure';
+import { SmsVendorName } from '@libs/common/vendors/sms/sms-vendor-failure';
 
 const receiptsTotal = new Counter({
   name: 'sms_delivery_receipts_total',

@@ -1,5 +1,5 @@
 import { deliveryFailedAfter } from './sms-failover';
-import { SmsVendorFailure } from './sms-vendor-failure';
+import { SmsVendorFailure } from '@libs/common/vendors/sms/sms-vendor-failure';
 
 const failure = (vendor: 'tencent' | 'aliyun', kind: SmsVendorFailure['kind'], code: string, retryAfterMs?: number) =>
   new SmsVendorFailure(vendor, kind, code, `SendSms refused: ${code}`, retryAfterMs);

@@ -1,5 +1,5 @@
 import { DeliveryFailed } from '../channel-sender';
-import { SmsVendorFailure } from './sms-vendor-failure';
+import { SmsVendorFailure } from '@libs/common/vendors/sms/sms-vendor-failure';
 
 /**
  * What the queue is told when no vendor took a part: retry later if some vendor failed only for now and none refused

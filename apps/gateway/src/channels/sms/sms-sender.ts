@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { LOGGER } from '@libs/common/logging/logging.module';
 import { ChannelSender, DeliveryFailed, OutboundMessage } from '../channel-sender';
-import { isE164 } from './phone-number';
+import { isE164 } from '@libs/common/vendors/sms/phone-number';
 import { SMS_SETTINGS, SmsSettings } from './sms-config';
 import { SmsDeliveryLog } from './sms-delivery-log';
 import {
@@ -13,9 +13,9 @@ import {
   smsReplyText,
   TEMPLATE_TEXT_ALLOWANCE,
 } from './sms-text';
-import { SMS_VENDORS, SmsVendor } from './sms-vendor';
+import { SMS_VENDORS, SmsVendor } from '@libs/common/vendors/sms/sms-vendor';
 import { deliveryFailedAfter } from './sms-failover';
-import { SmsVendorFailure, SmsVendorName } from './sms-vendor-failure';
+import { SmsVendorFailure, SmsVendorName } from '@libs/common/vendors/sms/sms-vendor-failure';
 
 /**
  * Replies by SMS: the reply template with the text as its parameter, through the primary vendor and, when that one

@@ -1,7 +1,7 @@
-import { AliyunSmsClient } from './aliyun-sms-client';
+import { AliyunSmsClient } from '@libs/common/vendors/sms/aliyun-sms-client';
 import { SmsSettings } from './sms-config';
-import { SmsVendor } from './sms-vendor';
-import { TencentSmsClient } from './tencent-sms-client';
+import { SmsVendor } from '@libs/common/vendors/sms/sms-vendor';
+import { TencentSmsClient } from '@libs/common/vendors/sms/tencent-sms-client';
 
 /** A client per configured vendor, in the order of SMS_PRIMARY. */
 export function smsVendorsOf(settings: SmsSettings): SmsVendor[] {

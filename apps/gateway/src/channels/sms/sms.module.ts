@@ -7,7 +7,7 @@ import { SmsCallbacksController } from './sms-callbacks.controller';
 import { SMS_SETTINGS, SmsSettings } from './sms-config';
 import { SmsDeliveryLog } from './sms-delivery-log';
 import { SmsSender } from './sms-sender';
-import { SMS_VENDORS } from './sms-vendor';
+import { SMS_VENDORS } from '@libs/common/vendors/sms/sms-vendor';
 import { smsVendorsOf } from './sms-vendors';
 
 /**

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { AliyunSmsClient } from '@libs/common/vendors/sms/aliyun-sms-client';
+import { SmsVendor } from '@libs/common/vendors/sms/sms-vendor';
+import { TencentSmsClient } from '@libs/common/vendors/sms/tencent-sms-client';
+
+/**
+ * How alerts go out: the SMS vendor keys (the same account as the gateway's replies, with its own approved alert
+ * template), the rate each channel may be sent at, and retries. Every SMS field is optional: without them the
+ * notifier runs, targets and records, and marks SMS deliveries failed with `sms_off`. An empty value (what docker
+ * compose passes for an unset `${VAR:-}`) counts as unset.
+ */
+
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? fallback : (value ?? fallback)), schema);
+
+const httpBase = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const count = (min: number, max: number, fallback: number) =>
+  withDefault(z.coerce.number().int().min(min).max(max), fallback);
+
+export const fanOutConfigFields = {
+  /** Which vendor alert SMS go through: tencent (200 numbers a request) or aliyun (1,000). */
+  ALERT_SMS_VENDOR: withDefault(z.enum(['tencent', 'aliyun'], { error: 'must be tencent or aliyun' }), 'tencent'),
+  SMS_SIGN_NAME: unsetIfEmpty(z.string().trim().min(2).max(20)),
+  SMS_SEND_TIMEOUT_MS: count(500, 30_000, 5000),
+  SMS_TENCENT_SECRET_ID: unsetIfEmpty(z.string().trim().min(1)),
+  SMS_TENCENT_SECRET_KEY: unsetIfEmpty(z.string().trim().min(1)),
+  SMS_TENCENT_SDK_APP_ID: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4,20}$/, 'must be the SmsSdkAppId (digits)'),
+  ),
+  SMS_TENCENT_REGION: withDefault(
+    z.string().regex(/^[a-z]{2}-[a-z]+$/, 'must be a region such as ap-guangzhou'),
+    'ap-guangzhou',
+  ),
+  SMS_TENCENT_API_BASE: withDefault(httpBase, 'https://sms.tencentcloudapi.com'),
+  /** The approved alert template, one parameter `{1}` taking the alert text. */
+  ALERT_SMS_TENCENT_TEMPLATE_ID: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, 'must be a template id (digits)'),
+  ),
+  SMS_ALIYUN_ACCESS_KEY_ID: unsetIfEmpty(z.string().trim().min(1)),
+  SMS_ALIYUN_ACCESS_KEY_SECRET: unsetIfEmpty(z.string().trim().min(1)),
+  SMS_ALIYUN_API_BASE: withDefault(httpBase, 'https://dysmsapi.aliyuncs.com'),
+  /** The approved alert template with `${content}`. */
+  ALERT_SMS_ALIYUN_TEMPLATE_CODE: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^SMS_\d+$/, 'must be a template code such as SMS_123456'),
+  ),
+  /** Characters of alert text in the template parameter (an alert needs the limit lifted on Aliyun). */
+  ALERT_SMS_PARAM_MAX_CHARS: count(20, 480, 300),
+  /** Vendor requests per second, shared by every notifier replica; each request carries up to a vendor batch. */
+  ALERT_SMS_REQUESTS_PER_SECOND: count(1, 5000, 100),
+  ALERT_WXA_REQUESTS_PER_SECOND: count(1, 5000, 50),
+  ALERT_WECOM_REQUESTS_PER_SECOND: count(1, 5000, 10),
+  /** Vendor requests one notifier process has in flight at once. */
+  ALERT_SEND_CONCURRENCY: count(1, 256, 16),
+  /** Attempts per batch, with exponential backoff from ALERT_RETRY_DELAY_MS. */
+  ALERT_SEND_ATTEMPTS: count(1, 20, 5),
+  ALERT_RETRY_DELAY_MS: count(10, 600_000, 1000),
+  /** How often queued deliveries that lost their job (Redis restarted) and unfinished fan-outs are picked up again. */
+  ALERT_SWEEP_EVERY_MS: count(0, 3_600_000, 30_000),
+};
+
+type FanOutFields = z.output<z.ZodObject<typeof fanOutConfigFields>>;
+
+export type FanOutChannel = 'sms' | 'wxa' | 'wecom';
+
+export interface FanOutSettings {
+  redisUrl: string;
+  /** The vendor SMS go through; undefined: SMS is off. */
+  sms?: { vendor: SmsVendor; signName: string };
+  requestsPerSecond: Record<FanOutChannel, number>;
+  concurrency: number;
+  attempts: number;
+  retryDelayMs: number;
+  sweepEveryMs: number;
+  /** Recipients per job and channel: the vendor's batch (Tencent 200, Aliyun 1,000, WeCom message/send 1,000). */
+  batchSize: Record<FanOutChannel, number>;
+}
+
+export const FAN_OUT_SETTINGS = Symbol('FanOutSettings');
+
+export function fanOutSettingsOf(config: FanOutFields & { REDIS_URL: string }): FanOutSettings {
+  const vendor = smsVendorOf(config);
+  return {
+    redisUrl: config.REDIS_URL,
+    sms: vendor && config.SMS_SIGN_NAME ? { vendor, signName: config.SMS_SIGN_NAME } : undefined,
+    requestsPerSecond: {
+      sms: config.ALERT_SMS_REQUESTS_PER_SECOND,
+      wxa: config.ALERT_WXA_REQUESTS_PER_SECOND,
+      wecom: config.ALERT_WECOM_REQUESTS_PER_SECOND,
+    },
+    concurrency: config.ALERT_SEND_CONCURRENCY,
+    attempts: config.ALERT_SEND_ATTEMPTS,
+    retryDelayMs: config.ALERT_RETRY_DELAY_MS,
+    sweepEveryMs: config.ALERT_SWEEP_EVERY_MS,
+    // Mini-program subscribe messages go one user per call.
+    batchSize: { sms: vendor?.maxNumbersPerRequest ?? 200, wxa: 1, wecom: 1000 },
+  };
+}
+
+function smsVendorOf(config: FanOutFields): SmsVendor | undefined {
+  const timeoutMs = config.SMS_SEND_TIMEOUT_MS;
+  const paramMaxChars = config.ALERT_SMS_PARAM_MAX_CHARS;
+  if (
+    config.ALERT_SMS_VENDOR === 'tencent' &&
+    config.SMS_TENCENT_SECRET_ID &&
+    config.SMS_TENCENT_SECRET_KEY &&
+    config.SMS_TENCENT_SDK_APP_ID &&
+    config.ALERT_SMS_TENCENT_TEMPLATE_ID
+  ) {
+    const settings = {
+      secretId: config.SMS_TENCENT_SECRET_ID,
+      secretKey: config.SMS_TENCENT_SECRET_KEY,
+      sdkAppId: config.SMS_TENCENT_SDK_APP_ID,
+      templateId: config.ALERT_SMS_TENCENT_TEMPLATE_ID,
+      region: config.SMS_TENCENT_REGION,
+      apiBase: config.SMS_TENCENT_API_BASE,
+      paramMaxChars,
+    };
+    return new TencentSmsClient(settings, timeoutMs);
+  }
+  if (
+    config.ALERT_SMS_VENDOR === 'aliyun' &&
+    config.SMS_ALIYUN_ACCESS_KEY_ID &&
+    config.SMS_ALIYUN_ACCESS_KEY_SECRET &&
+    config.ALERT_SMS_ALIYUN_TEMPLATE_CODE
+  ) {
+    const settings = {
+      accessKeyId: config.SMS_ALIYUN_ACCESS_KEY_ID,
+      accessKeySecret: config.SMS_ALIYUN_ACCESS_KEY_SECRET,
+      templateCode: config.ALERT_SMS_ALIYUN_TEMPLATE_CODE,
+      apiBase: config.SMS_ALIYUN_API_BASE,
+      paramMaxChars,
+    };
+    return new AliyunSmsClient(settings, timeoutMs);
+  }
+  return undefined;
+}
