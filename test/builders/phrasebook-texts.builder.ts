@@ -144,7 +144,7 @@ export function phrasebookTexts(say: Phrasebook): Record<TextKey, string[]> {
       ...TicketStatusV1.options.map((status) => say.ticketProgress([{ ...inProgress, status }])),
     ],
     thanks: [say.thanks],
-    subscriptionNotOpen: [say.subscriptionNotOpen],
+    remindersNotOpen: [say.remindersNotOpen],
     officialTextInChinese: [say.officialTextInChinese],
   };
 }

@@ -12,6 +12,7 @@ import { Bundles } from './bundles/bundle';
 import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
+import { AlertSubscriptionFlow } from './conversation/alert-subscription-flow';
 import { EligibilityFlow } from './conversation/eligibility-flow';
 import { HandoffFlow } from './conversation/handoff-flow';
 import { KnowledgeFlow } from './conversation/knowledge-flow';
@@ -88,6 +89,7 @@ export class DialogueModule {
         EligibilityFlow,
         HandoffFlow,
         SurveyFlow,
+        AlertSubscriptionFlow,
         { provide: Bundles, useFactory: () => Bundles.load(config.BUNDLES_DIR) },
         { provide: Surveys, useFactory: () => Surveys.load(config.SURVEYS_DIR) },
         { provide: EligibilityRuleSets, useFactory: () => EligibilityRuleSets.load(config.ELIGIBILITY_RULES_DIR) },

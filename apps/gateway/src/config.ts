@@ -12,6 +12,10 @@ import { wechatKfSettingFields, wechatKfSettingsComplete } from './channels/wech
 import { wecomSettingFields, wecomSettingsComplete } from './channels/wecom/wecom-settings';
 import { smsConfigFields, smsSettingsAreConsistent } from './channels/sms/sms-config';
 import { wxaSettingFields, wxaSettingsComplete } from './channels/wxa/wxa-settings';
+import {
+  alertSubscriptionSettingFields,
+  alertSubscriptionSettingsComplete,
+} from './alert-subscriptions/alert-subscription-settings';
 
 export const GatewayConfig = z
   .object({
@@ -43,12 +47,14 @@ export const GatewayConfig = z
     ...wechatKfSettingFields,
     ...smsConfigFields,
     ...wxaSettingFields,
+    ...alertSubscriptionSettingFields,
   })
   .superRefine(activeKeyIsKnown, alwaysCheck)
   .superRefine(wecomSettingsComplete, alwaysCheck)
   .superRefine(wechatKfSettingsComplete, alwaysCheck)
   .superRefine(smsSettingsAreConsistent, alwaysCheck)
-  .superRefine(wxaSettingsComplete, alwaysCheck);
+  .superRefine(wxaSettingsComplete, alwaysCheck)
+  .superRefine(alertSubscriptionSettingsComplete, alwaysCheck);
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
 export const GATEWAY_CONFIG = Symbol('GatewayConfig');

@@ -7,6 +7,8 @@ import { KafkaModule } from '@libs/common/kafka/kafka.module';
 import { LoggingModule } from '@libs/common/logging/logging.module';
 import { PersonalDataModule } from '@libs/common/pii/personal-data.module';
 import { RedisModule } from '@libs/common/redis/redis.module';
+import { AlertSubscriptionHandler } from './alert-subscriptions/alert-subscription.handler';
+import { alertSubscriptionProviders } from './alert-subscriptions/alert-subscription.providers';
 import { ChannelContacts } from './channels/channel-contacts';
 import { CHANNEL_SENDERS, ChannelSender } from './channels/channel-sender';
 import { smsSettingsOf } from './channels/sms/sms-config';
@@ -70,6 +72,7 @@ export class GatewayModule {
         ConversationsController,
         DeadLettersController,
         KfHandoffHandler,
+        AlertSubscriptionHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -93,6 +96,7 @@ export class GatewayModule {
         OutboundQueues,
         EnqueueReply,
         RetryDeadLetter,
+        ...alertSubscriptionProviders(config),
       ],
     };
   }

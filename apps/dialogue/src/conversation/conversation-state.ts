@@ -20,6 +20,8 @@ const Pending = z.discriminatedUnion('type', [
   z.object({ type: z.literal('complaint_details') }),
   /** A concluded work order waiting for the citizen's 好差评. */
   z.object({ type: z.literal('rating'), ticketNo: z.string() }),
+  /** 订阅预警 with no place said: which district, or a location; asked again once when the answer is not a place. */
+  z.object({ type: z.literal('alert_subscription'), hasAskedAgain: z.boolean() }),
 ]);
 export type Pending = z.infer<typeof Pending>;
 

@@ -10,6 +10,7 @@ import { isStronglyNegative } from '../handoff/negative-sentiment';
 import { MessageReader, Reading } from '../nlu/message-reader';
 import { SurveyFlow } from '../surveys/survey-flow';
 import { TicketProgressStore } from '../tickets/ticket-progress';
+import { AlertSubscriptionFlow } from './alert-subscription-flow';
 import { isBareComplaint, languageOf, resolveChoice } from './citizen-language';
 import { ConversationState, ConversationStates } from './conversation-state';
 import { EligibilityFlow } from './eligibility-flow';
@@ -42,6 +43,7 @@ export class HandleCitizenMessage {
     private readonly eligibility: EligibilityFlow,
     private readonly handoff: HandoffFlow,
     private readonly surveys: SurveyFlow,
+    private readonly alertSubscriptions: AlertSubscriptionFlow,
     private readonly progress: TicketProgressStore,
     private readonly bundles: Bundles,
     private readonly clock: Clock,
@@ -68,6 +70,8 @@ export class HandleCitizenMessage {
 
   private respondToNonText(envelope: ChannelInboundV1, state: ConversationState, say: Phrasebook): Turn {
     const message = envelope.payload;
+    const subscribed = this.alertSubscriptions.respondToLocation(envelope, state, say);
+    if (subscribed) return subscribed;
     if (message.kind === 'location') {
       const next = { ...state, location: message.location };
       return replyTurn(envelope, [say.locationReceived(message.location.label)], next, 'answered');
@@ -85,6 +89,9 @@ export class HandleCitizenMessage {
     say: Phrasebook,
   ): Promise<Turn> {
     const settled = { ...state, failedTurns: 0, offered: [] };
+    // Before 取消: 取消订阅预警 is about alerts, not the question asked.
+    const subscription = this.alertSubscriptions.respond(envelope, text, reading, settled, say);
+    if (subscription) return subscription;
     if (reading.intent === 'cancel') {
       return replyTurn(envelope, [say.cancelled], { ...settled, pending: undefined }, 'answered', say.menuChoices);
     }
@@ -127,7 +134,7 @@ export class HandleCitizenMessage {
       case 'thanks_goodbye':
         return replyTurn(envelope, [say.thanks], fresh, 'answered');
       case 'subscribe_alert':
-        return replyTurn(envelope, [say.subscriptionNotOpen], fresh, 'answered');
+        return replyTurn(envelope, [say.remindersNotOpen], fresh, 'answered');
     }
     if (reading.intent === 'progress_query' || reading.slots.ticketNo) {
       const tickets = await this.progress.ofConversation(envelope.payload.conversationId, reading.slots.ticketNo);

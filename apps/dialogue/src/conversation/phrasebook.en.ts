@@ -122,8 +122,9 @@ export const en: Phrasebook = {
   ratingNotRead: `Please reply with a number from 1 to 5 to give your rating. If you would rather not, reply “${EN_CANCEL_REPLY}”.`,
   ratingThanks: 'Thank you for your rating! We take every opinion seriously.',
   thanks: "You're welcome! If you have any other questions, I'm here any time.",
-  subscriptionNotOpen:
-    'Subscribing to alerts in the conversation is not available yet; I will tell you here once it is. ' +
+  remindersNotOpen:
+    'Reminders of policy changes and deadlines are not available yet; I will tell you here once they are. ' +
+    'To receive alerts such as rainstorm and typhoon alerts, reply "subscribe to alerts". ' +
     'In an emergency, call 110 (police), 119 (fire) or 120 (ambulance).',
   officialTextInChinese: 'The official information is in Chinese:',
 };

@@ -56,8 +56,8 @@ export interface Phrasebook {
   /** 我的投诉进展: the conversation's work orders, or that there are none. */
   ticketProgress(tickets: TicketProgress[]): string;
   thanks: string;
-  /** Alert subscriptions are not open in conversation yet. */
-  subscriptionNotOpen: string;
+  /** A subscription the conversation cannot take yet (policy updates, deadlines); says how to subscribe to alerts. */
+  remindersNotOpen: string;
 
   /** Said before Chinese content (a policy, a guide, a form question); empty in Chinese. */
   officialTextInChinese: string;

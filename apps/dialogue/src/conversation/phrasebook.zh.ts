@@ -84,7 +84,9 @@ export const zh: Phrasebook = {
   ratingNotRead: '请回复 1 到 5 的序号进行评价；如不想评价，回复“取消”。',
   ratingThanks: '感谢您的评价！您的意见我们会认真对待。',
   thanks: '不客气！还有其他问题，随时找我。',
-  subscriptionNotOpen: '在对话中订阅预警暂未开通，开通后会在这里告诉您。遇到紧急情况，请拨打 110、119 或 120。',
+  remindersNotOpen:
+    '政策更新和办事截止日期提醒暂未开通，开通后会在这里告诉您。如需接收暴雨、台风等预警信息，请回复“订阅预警”。' +
+    '遇到紧急情况，请拨打 110、119 或 120。',
   officialTextInChinese: '',
 };
 

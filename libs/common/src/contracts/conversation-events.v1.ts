@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envelopeOf } from './envelope';
-import { Channel, Lang } from './common-fields';
+import { Channel, Lang, RegionCode } from './common-fields';
 
 /** What happened in one turn of a conversation, for analytics. No citizen text. */
 export const TurnHandledV1 = z.object({
@@ -41,9 +41,34 @@ export const SurveyAnsweredV1 = z.object({
 });
 export type SurveyAnsweredV1 = z.infer<typeof SurveyAnsweredV1>;
 
+/**
+ * A citizen asked in a conversation for 预警 (alerts) for a district or the place they shared, or to stop them. Only
+ * the gateway knows their address on the channel (phone, openid, WeCom userid), so it registers them with the
+ * notifier; the citizen is named here by the pseudonymous id only. A location from WeChat or WeCom is GCJ-02 (Tencent
+ * maps), one from a browser WGS-84: it is sent as received, with its system, and converted by the notifier.
+ */
+export const AlertSubscriptionRequestedV1 = z.object({
+  conversationId: z.uuid(),
+  citizenId: z.string().min(1).max(64),
+  channel: Channel,
+  action: z.enum(['subscribe', 'unsubscribe']),
+  regionCodes: z.array(RegionCode).max(20),
+  location: z
+    .object({
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      coordinateSystem: z.enum(['wgs84', 'gcj02']),
+    })
+    .optional(),
+  lang: Lang,
+  elderMode: z.boolean(),
+});
+export type AlertSubscriptionRequestedV1 = z.infer<typeof AlertSubscriptionRequestedV1>;
+
 export const ConversationEventV1 = z.discriminatedUnion('type', [
   envelopeOf('conversation.turn', 1, TurnHandledV1),
   envelopeOf('conversation.handoff', 1, HandoffChangedV1),
   envelopeOf('conversation.survey_answered', 1, SurveyAnsweredV1),
+  envelopeOf('conversation.alert_subscription_requested', 1, AlertSubscriptionRequestedV1),
 ]);
 export type ConversationEventV1 = z.infer<typeof ConversationEventV1>;
