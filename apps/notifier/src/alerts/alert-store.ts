@@ -208,11 +208,20 @@ export class AlertStore {
     return true;
   }
 
+  /**
+   * Supersedes the alerts, in the caller's transaction, and stops their deliveries still queued: from the moment the
+   * Update commits no one gets the old text any more; the Update's own fan-out sends the new one.
+   */
   async markUpdated(tx: EntityManager, ids: string[], replacedBy: string, at: Date): Promise<void> {
     if (ids.length === 0) return;
     await tx.query(
       `UPDATE notifier.alerts SET state = 'updated', replaced_by = $2, updated_at = $3 WHERE id = ANY($1)`,
       [ids, replacedBy, at],
+    );
+    await tx.query(
+      `UPDATE notifier.deliveries SET state = 'cancelled', cancelled_at = $2, last_error = 'superseded'
+        WHERE alert_id = ANY($1) AND state = 'queued'`,
+      [ids, at],
     );
   }
 

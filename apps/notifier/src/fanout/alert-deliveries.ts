@@ -100,9 +100,10 @@ export class AlertDeliveries {
   }
 
   /**
-   * One row per recipient, queued, in chunks; rows that exist already (a fan-out resumed after a restart) are left as
-   * they are. Returns how many rows are new. No ids come back: the caller queues jobs for every recipient, and a job
-   * for a row already sent (or queued by an earlier run) claims nothing.
+   * One row per recipient, queued (or cancelled at once when the alert was withdrawn or superseded while its fan-out
+   * ran), in chunks; rows that exist already (a fan-out resumed after a restart) are left as they are. Returns how
+   * many rows are new. No ids come back: the caller queues jobs for every recipient, and a job for a row already sent
+   * (or queued by an earlier run) claims nothing.
    */
   async insertQueued(alertId: string, recipients: readonly QueuedRecipient[]): Promise<number> {
     let inserted = 0;
@@ -110,9 +111,11 @@ export class AlertDeliveries {
       const chunk = recipients.slice(start, start + INSERT_CHUNK);
       const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
         `WITH inserted AS (
-           INSERT INTO notifier.deliveries (alert_id, subscriber_id, channel, state, send_after)
-           SELECT $1, r.subscriber_id, r.channel, 'queued', r.send_after
+           INSERT INTO notifier.deliveries (alert_id, subscriber_id, channel, state, send_after, cancelled_at)
+           SELECT $1, r.subscriber_id, r.channel, CASE WHEN a.state = 'active' THEN 'queued' ELSE 'cancelled' END,
+                  r.send_after, CASE WHEN a.state = 'active' THEN NULL ELSE now() END
              FROM unnest($2::uuid[], $3::text[], $4::timestamptz[]) AS r(subscriber_id, channel, send_after)
+             JOIN notifier.alerts a ON a.id = $1
            ON CONFLICT (alert_id, subscriber_id) DO NOTHING
            RETURNING 1)
          SELECT count(*)::int AS count FROM inserted`,
@@ -184,6 +187,8 @@ export class AlertDeliveries {
            FROM notifier.subscribers s
           WHERE d.alert_id = $1 AND d.subscriber_id = ANY($2::uuid[]) AND d.state = 'queued'
             AND (d.send_after IS NULL OR d.send_after <= now()) AND s.id = d.subscriber_id
+            -- Withdrawn or superseded while this job waited: nothing more of it goes out.
+            AND EXISTS (SELECT 1 FROM notifier.alerts a WHERE a.id = d.alert_id AND a.state = 'active')
          RETURNING d.subscriber_id, s.address_cipher)
        SELECT subscriber_id, address_cipher FROM claimed`,
       [alertId, subscriberIds],
@@ -277,7 +282,7 @@ export class AlertDeliveries {
     }> = await this.dataSource.query(
       `SELECT d.alert_id, a.priority, d.subscriber_id, d.channel, s.lang, s.elder_mode
          FROM notifier.deliveries d
-         JOIN notifier.alerts a ON a.id = d.alert_id AND a.fanned_out_at IS NOT NULL
+         JOIN notifier.alerts a ON a.id = d.alert_id AND a.fanned_out_at IS NOT NULL AND a.state = 'active'
          JOIN notifier.subscribers s ON s.id = d.subscriber_id
         WHERE d.state = 'queued' AND (d.send_after IS NULL OR d.send_after <= now())
         ORDER BY a.priority, d.alert_id

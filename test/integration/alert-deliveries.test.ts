@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '@libs/common/database/app-database';
+import { createLogger } from '@libs/common/logging/logger';
+import { BlindIndex } from '@libs/common/pii/blind-index';
+import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { AlertStore } from '../../apps/notifier/src/alerts/alert-store';
+import { notifierDatabase } from '../../apps/notifier/src/database';
+import { AlertDeliveries } from '../../apps/notifier/src/fanout/alert-deliveries';
+import { QueuedRecipient } from '../../apps/notifier/src/fanout/send-batches';
+import { SubscriberRegistration } from '../../apps/notifier/src/subscribers/subscriber-registration';
+import { Subscribers } from '../../apps/notifier/src/subscribers/subscribers';
+import { testInfrastructure } from '../support/test-infrastructure';
+
+let dataSource: DataSource;
+let deliveries: AlertDeliveries;
+let store: AlertStore;
+const recipients: QueuedRecipient[] = [];
+
+beforeAll(async () => {
+  const db = notifierDatabase(await testInfrastructure().freshDatabase('deliveries'));
+  await runMigrations(db, createLogger('deliveries-test', 'silent'));
+  dataSource = await new DataSource(dataSourceOptions(db)).initialize();
+  const subscribers = new Subscribers(
+    dataSource,
+    new FieldCipher(new Map([['t1', randomBytes(32)]]), 't1'),
+    new BlindIndex(randomBytes(32)),
+  );
+  for (const address of ['13800000101', '13800000102', '13800000103']) {
+    const { subscriber } = await subscribers.register(
+      SubscriberRegistration.parse({ channel: 'sms', address, regionCodes: ['440106'] }),
+    );
+    recipients.push({ subscriberId: subscriber.id, channel: 'sms', lang: 'zh', elderMode: false, sendAfter: null });
+  }
+  deliveries = new AlertDeliveries(dataSource);
+  store = new AlertStore(dataSource);
+});
+afterAll(() => dataSource?.destroy());
+
+/** A stored alert as ingest leaves it, in the given state. */
+async function alertIn(state: 'active' | 'updated' | 'cancelled'): Promise<string> {
+  const id = randomUUID();
+  const now = new Date();
+  await dataSource.query(
+    `INSERT INTO notifier.alerts (id, identifier, sender, sent, status, msg_type, scope, original_json, content_hash,
+                                  priority, state, submitted_by, received_at, updated_at)
+     VALUES ($1, $2, 'test@example.gov.cn', $3, 'Actual', 'Alert', 'Public', '{}', 'hash', 5, $4, 'officer', $3, $3)`,
+    [id, `TEST-${id}`, now, state],
+  );
+  return id;
+}
+
+const states = async (alertId: string) =>
+  (
+    await dataSource.query(
+      `SELECT state, last_error FROM notifier.deliveries WHERE alert_id = $1 ORDER BY subscriber_id`,
+      [alertId],
+    )
+  ).map(
+    (row: { state: string; last_error: string | null }) => `${row.state}${row.last_error ? `:${row.last_error}` : ''}`,
+  );
+
+describe('alert deliveries against PostgreSQL', () => {
+  it('queues each recipient once, and a claim sends each once', async () => {
+    const alertId = await alertIn('active');
+    expect(await deliveries.insertQueued(alertId, recipients)).toBe(3);
+    expect(await deliveries.insertQueued(alertId, recipients)).toBe(0);
+    const ids = recipients.map((recipient) => recipient.subscriberId);
+    expect(await deliveries.claim(alertId, ids)).toHaveLength(3);
+    expect(await deliveries.claim(alertId, ids)).toHaveLength(0);
+  });
+
+  it('records recipients found after a Cancel as cancelled, never queued', async () => {
+    const alertId = await alertIn('cancelled');
+    await deliveries.insertQueued(alertId, recipients);
+    expect(await states(alertId)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  });
+
+  it('sends nothing more of an alert withdrawn or superseded while its jobs waited', async () => {
+    for (const later of ['cancelled', 'updated']) {
+      const alertId = await alertIn('active');
+      await deliveries.insertQueued(alertId, recipients);
+      await dataSource.query(`UPDATE notifier.alerts SET state = $2 WHERE id = $1`, [alertId, later]);
+      const claimed = await deliveries.claim(
+        alertId,
+        recipients.map((recipient) => recipient.subscriberId),
+      );
+      expect(claimed).toEqual([]);
+    }
+  });
+
+  it('stops what the replaced alert still had queued when the Update is stored, and leaves what was sent', async () => {
+    const oldId = await alertIn('active');
+    await deliveries.insertQueued(oldId, recipients);
+    await deliveries.claim(oldId, [recipients[0].subscriberId]);
+    const updateId = await alertIn('active');
+    await dataSource.transaction((tx) => store.markUpdated(tx, [oldId], updateId, new Date()));
+    expect((await states(oldId)).sort()).toEqual(['cancelled:superseded', 'cancelled:superseded', 'sent'].sort());
+  });
+});
