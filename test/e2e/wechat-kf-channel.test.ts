@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { ChannelContact } from '../../apps/gateway/src/channels/channel-contacts';
 import { WechatKfHandover } from '../../apps/gateway/src/channels/wechat-kf/wechat-kf-handover';
-import { WeComApiClient } from '../../apps/gateway/src/channels/wecom-api/wecom-api-client';
+import { WeComApiClient } from '@libs/common/vendors/wecom/wecom-api-client';
 import { FakeWeComServer } from '../fakes/fake-wecom-server';
 import { eventually } from '../support/chat';
 import { RunningSystem, startSystem } from '../support/running-system';

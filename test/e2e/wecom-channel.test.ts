@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { z } from 'zod';
-import { WeComApiClient } from '../../apps/gateway/src/channels/wecom-api/wecom-api-client';
+import { WeComApiClient } from '@libs/common/vendors/wecom/wecom-api-client';
 import { FakeWeComServer, SPARE_SECRET, Tamper } from '../fakes/fake-wecom-server';
 import { eventually } from '../support/chat';
 import { request } from '../support/http';

@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { WxaApiClient } from '../../apps/gateway/src/channels/wxa/wxa-api-client';
-import { WxaApiError } from '../../apps/gateway/src/channels/wxa/wxa-api-error';
-import { WxaSubscribeMessages } from '../../apps/gateway/src/channels/wxa/wxa-subscribe-messages';
+import { WxaApiClient } from '@libs/common/vendors/wxa/wxa-api-client';
+import { WxaApiError } from '@libs/common/vendors/wxa/wxa-api-error';
+import { WxaSubscribeMessages } from '@libs/common/vendors/wxa/wxa-subscribe-messages';
 import { FakeWxaServer, PushFormat, SPARE_WXA_SECRET, WxaTamper } from '../fakes/fake-wxa-server';
 import { eventually } from '../support/chat';
 import { request } from '../support/http';

@@ -297,6 +297,42 @@ function handleTencent(
   json(response, 200, { Response: { SendStatusSet: statuses, RequestId: requestId } });
 }
 
+/**
+ * Tencent's 短信下发状态通知 for messages the fake accepted, as the vendor posts it to the callback URL: a JSON array,
+ * the number split into nationcode and mobile, the time in Beijing time.
+ */
+export function tencentStatusReports(reports: Array<{ sms: ReceivedSms; isDelivered: boolean; code?: string }>) {
+  return reports.map(({ sms, isDelivered, code }) => ({
+    user_receive_time: beijingTime(new Date()),
+    nationcode: sms.phoneNumber.startsWith('+86') ? '86' : '',
+    mobile: sms.phoneNumber.replace(/^\+86/, ''),
+    report_status: isDelivered ? 'SUCCESS' : 'FAIL',
+    errmsg: code ?? (isDelivered ? 'DELIVRD' : 'UNDELIV'),
+    description: isDelivered ? '用户短信送达成功' : '用户短信接收失败',
+    sid: sms.vendorMessageId,
+  }));
+}
+
+/** Aliyun's SmsReport (HTTP batch push) for messages the fake accepted: one BizId per request, told apart by number. */
+export function aliyunSmsReports(reports: Array<{ sms: ReceivedSms; isDelivered: boolean; code?: string }>) {
+  return reports.map(({ sms, isDelivered, code }) => ({
+    phone_number: sms.phoneNumber,
+    send_time: beijingTime(new Date(Date.now() - 2000)),
+    report_time: beijingTime(new Date()),
+    success: isDelivered,
+    err_code: code ?? (isDelivered ? 'DELIVERED' : 'MK:0001'),
+    err_msg: isDelivered ? '用户接收成功' : '用户接收失败',
+    sms_size: '1',
+    biz_id: sms.vendorMessageId,
+    out_id: sms.reference ?? '',
+  }));
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in Beijing time, as both vendors write times in their callbacks. */
+function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 // ---------------------------------------------------------------- Aliyun SMS (dysmsapi 2017-05-25, RPC style)
 
 /** RFC 3986 as Aliyun's signature wants it: only A-Z a-z 0-9 - _ . ~ stay as they are. */
@@ -413,8 +449,12 @@ function handleAliyun(
     state.refused.push({ code });
     json(response, 200, { Code: code, Message: message, RequestId: requestId });
   };
-  const phoneNumber = params.get('PhoneNumbers') ?? '';
-  if (!/^(1[3-9]\d{9}|[1-9]\d{7,14})$/.test(phoneNumber)) return business('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
+  // SendSms takes up to 1,000 numbers, comma-separated, under one BizId.
+  const phoneNumbers = (params.get('PhoneNumbers') ?? '').split(',');
+  if (phoneNumbers.length > 1000) return business('isv.MOBILE_COUNT_OVER_LIMIT', '手机号码数量超过限制');
+  if (!phoneNumbers.every((number) => /^(1[3-9]\d{9}|[1-9]\d{7,14})$/.test(number))) {
+    return business('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
+  }
   if (params.get('SignName') !== SIGN_NAME) return business('isv.SMS_SIGNATURE_ILLEGAL', '该账号下找不到对应签名');
   if (params.get('TemplateCode') !== ALIYUN.templateCode)
     return business('isv.SMS_TEMPLATE_ILLEGAL', '该账号下找不到对应模板');
@@ -429,13 +469,15 @@ function handleAliyun(
     return business('isv.TEMPLATE_MISSING_PARAMETERS', '模板变量缺少对应参数值');
   if (smsChars(content) > ALIYUN.paramMaxChars) return business('isv.PARAM_LENGTH_LIMIT', '参数超出长度限制');
   const bizId = `${Date.now()}${randomBytes(3).readUIntBE(0, 3)}^0`;
-  state.sent.push({
-    phoneNumber,
-    signName: SIGN_NAME,
-    template: ALIYUN.templateCode,
-    parameters: [content],
-    reference: params.get('OutId'),
-    vendorMessageId: bizId,
-  });
+  for (const phoneNumber of phoneNumbers) {
+    state.sent.push({
+      phoneNumber,
+      signName: SIGN_NAME,
+      template: ALIYUN.templateCode,
+      parameters: [content],
+      reference: params.get('OutId'),
+      vendorMessageId: bizId,
+    });
+  }
   json(response, 200, { Code: 'OK', Message: 'OK', BizId: bizId, RequestId: requestId });
 }

@@ -320,12 +320,23 @@ export class FakeWeComServer {
     if (typeof content !== 'string' || content === '') return { errcode: 44004, errmsg: 'empty content' };
     if (Buffer.byteLength(content) > 2048) return { errcode: 45002, errmsg: 'content size out of limit' };
     const touser = String(body.touser ?? '');
-    if (this.options.members.length > 0 && !this.options.members.includes(touser)) {
+    // Up to 1,000 userids joined by '|': those not in the corp come back in invaliduser, the others get it.
+    const userIds = touser.split('|');
+    if (userIds.length > 1000) return { errcode: 40058, errmsg: 'touser exceeds 1000' };
+    const invalid = this.options.members.length > 0 ? userIds.filter((id) => !this.options.members.includes(id)) : [];
+    if (invalid.length === userIds.length) {
       return { errcode: 81013, errmsg: 'user & party & tag all invalid' };
     }
     const msgid = randomBytes(24).toString('base64url');
     this.messageSends.push({ touser, agentid: AGENT_ID, content, msgid });
-    return { invaliduser: '', invalidparty: '', invalidtag: '', unlicenseduser: '', msgid, response_code: '' };
+    return {
+      invaliduser: invalid.join('|'),
+      invalidparty: '',
+      invalidtag: '',
+      unlicenseduser: '',
+      msgid,
+      response_code: '',
+    };
   }
 
   syncMsg(body: Record<string, unknown>): Record<string, unknown> {

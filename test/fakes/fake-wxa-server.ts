@@ -46,11 +46,14 @@ const SENDS_PER_USER_MESSAGE = 5;
 /** Templates of the fake mini-program, with their keys (订阅消息 → 我的模板). */
 const TEMPLATES: Record<string, string[]> = {
   tK9x_ticketProgress_0000000000000000000000: ['character_string1', 'phrase2', 'thing3', 'time4'],
+  // 预警通知: 预警标题, 发布时间, 防御指引.
+  aL3r_alertWarning_000000000000000000000000: ['thing1', 'time2', 'thing3'],
 };
 
 export class FakeWxaServer {
   readonly appId = APPID;
   readonly ticketTemplateId = Object.keys(TEMPLATES)[0];
+  readonly alertTemplateId = Object.keys(TEMPLATES)[1];
   readonly push = { token: randomToken(), encodingAesKey: randomAesKey() };
   /** custom/send calls that passed every check. */
   readonly customSends: CustomSend[] = [];
@@ -91,6 +94,16 @@ export class FakeWxaServer {
       WXA_ENCODING_AES_KEY: this.push.encodingAesKey,
       WXA_API_BASE: this.baseUrl,
       WXA_TICKET_TEMPLATE_ID: this.ticketTemplateId,
+    };
+  }
+
+  /** The notifier's settings for alerts as subscribe messages, pointing at this server. */
+  notifierEnv(): Record<string, string> {
+    return {
+      WXA_APPID: APPID,
+      WXA_SECRET: SECRET,
+      WXA_API_BASE: this.baseUrl,
+      WXA_ALERT_TEMPLATE_ID: this.alertTemplateId,
     };
   }
 

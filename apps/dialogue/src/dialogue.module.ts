@@ -13,6 +13,7 @@ import { DIALOGUE_CONFIG, DialogueConfig } from './config';
 import { CitizenMessagesHandler } from './conversation/citizen-messages.handler';
 import { ConversationStates } from './conversation/conversation-state';
 import { AlertSubscriptionFlow } from './conversation/alert-subscription-flow';
+import { ReminderFlow } from './conversation/reminder-flow';
 import { EligibilityFlow } from './conversation/eligibility-flow';
 import { HandoffFlow } from './conversation/handoff-flow';
 import { KnowledgeFlow } from './conversation/knowledge-flow';
@@ -90,6 +91,7 @@ export class DialogueModule {
         HandoffFlow,
         SurveyFlow,
         AlertSubscriptionFlow,
+        ReminderFlow,
         { provide: Bundles, useFactory: () => Bundles.load(config.BUNDLES_DIR) },
         { provide: Surveys, useFactory: () => Surveys.load(config.SURVEYS_DIR) },
         { provide: EligibilityRuleSets, useFactory: () => EligibilityRuleSets.load(config.ELIGIBILITY_RULES_DIR) },

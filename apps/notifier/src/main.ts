@@ -5,7 +5,7 @@ import { createLogger } from '@libs/common/logging/logger';
 import { MAX_CAP_DOCUMENT_BYTES } from './cap/cap-xml';
 import { NotifierConfig } from './config';
 import { notifierDatabase } from './database';
-import { NotifierModule } from './notifier.module';
+import { NOTIFIER_GROUP_ID, NotifierModule } from './notifier.module';
 
 runMain('notifier', async () => {
   const config = configOrExit('notifier', NotifierConfig);
@@ -17,5 +17,6 @@ runMain('notifier', async () => {
     logger,
     // A CAP document may carry long polygons in several languages; the same limit the CAP reader applies.
     bodyLimit: `${MAX_CAP_DOCUMENT_BYTES / 1024}kb`,
+    consumer: { groupId: NOTIFIER_GROUP_ID, maxWaitTimeInMs: config.KAFKA_MAX_WAIT_MS },
   });
 });

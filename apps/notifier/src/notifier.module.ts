@@ -14,6 +14,10 @@ import { FanOutModule } from './fanout/fan-out.module';
 import { fanOutSettingsOf } from './fanout/fan-out-settings';
 import { SubscribersModule } from './subscribers/subscribers.module';
 import { TargetingModule } from './targeting/targeting.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { reminderSettingsOf } from './reminders/reminder-settings';
+
+export const NOTIFIER_GROUP_ID = 'notifier';
 
 /** Emergency alerts (CAP 1.2) and reminders. For now: the app, its infrastructure and its health. */
 @Module({})
@@ -25,7 +29,7 @@ export class NotifierModule {
         LoggingModule.forRoot(logger),
         databaseModule(notifierDatabase(config.DATABASE_URL)),
         RedisModule.forRoot(config.REDIS_URL, 'notifier'),
-        KafkaModule.forRoot({ clientId: 'notifier', groupId: 'notifier', brokers: config.KAFKA_BROKERS }),
+        KafkaModule.forRoot({ clientId: 'notifier', groupId: NOTIFIER_GROUP_ID, brokers: config.KAFKA_BROKERS }),
         HealthModule,
         StaffAuthModule.forRoot(config.JWT_SECRET),
         PersonalDataModule.forRoot(config),
@@ -33,6 +37,7 @@ export class NotifierModule {
         AlertsModule,
         SubscribersModule.forRoot(config.SUBSCRIBER_CHANNEL_KEYS),
         TargetingModule,
+        RemindersModule.forRoot(reminderSettingsOf(config)),
       ],
     };
   }

@@ -22,6 +22,8 @@ const Pending = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rating'), ticketNo: z.string() }),
   /** 订阅预警 with no place said: which district, or a location; asked again once when the answer is not a place. */
   z.object({ type: z.literal('alert_subscription'), hasAskedAgain: z.boolean() }),
+  /** 提醒我… with no date said: which day; `subject` is what to remind of, when the message said it. */
+  z.object({ type: z.literal('reminder'), subject: z.string().optional() }),
 ]);
 export type Pending = z.infer<typeof Pending>;
 
@@ -45,6 +47,8 @@ export const ConversationState = z.object({
   location: GeoPoint.optional(),
   /** The language the citizen writes in, once known. */
   lang: Lang.optional(),
+  /** A deadline the last answer named (…6月30日前), so 到期前提醒我 knows which date and what for. */
+  namedDeadline: z.object({ date: z.string(), subject: z.string() }).optional(),
   /** The choices offered with the last reply, so a bare number (1, 2…) picks one. */
   choices: z.array(z.string()).default([]),
 });

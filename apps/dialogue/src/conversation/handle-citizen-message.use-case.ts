@@ -19,6 +19,8 @@ import { pickOffered } from './knowledge-decision';
 import { KnowledgeFlow } from './knowledge-flow';
 import { Phrasebook } from './phrasebook';
 import { phrasebookFor } from './phrasebooks';
+import { deadlineNamedIn } from './named-deadline';
+import { ReminderFlow } from './reminder-flow';
 import { TaxFlow } from './tax-flow';
 import { replyTurn, Turn } from './turn';
 
@@ -44,6 +46,7 @@ export class HandleCitizenMessage {
     private readonly handoff: HandoffFlow,
     private readonly surveys: SurveyFlow,
     private readonly alertSubscriptions: AlertSubscriptionFlow,
+    private readonly reminders: ReminderFlow,
     private readonly progress: TicketProgressStore,
     private readonly bundles: Bundles,
     private readonly clock: Clock,
@@ -64,7 +67,13 @@ export class HandleCitizenMessage {
       : reading && text !== undefined
         ? await this.respond(envelope, text, reading, state, say)
         : this.respondToNonText(envelope, state, say);
-    await this.states.save(message.conversationId, { ...turn.next, choices: lastChoices(turn.outgoing) });
+    // A deadline the answer named is remembered for one turn: 到期前提醒我 refers to it.
+    const namedDeadline = deadlineNamedIn(replyTexts(turn.outgoing), chinaDate(this.clock.now()));
+    await this.states.save(message.conversationId, {
+      ...turn.next,
+      choices: lastChoices(turn.outgoing),
+      namedDeadline,
+    });
     return [...turn.outgoing, this.turnEvent(envelope, reading, turn, say)];
   }
 
@@ -92,6 +101,9 @@ export class HandleCitizenMessage {
     // Before 取消: 取消订阅预警 is about alerts, not the question asked.
     const subscription = this.alertSubscriptions.respond(envelope, text, reading, settled, say);
     if (subscription) return subscription;
+    // Before 取消 too: 取消提醒 is about reminders.
+    const reminder = this.reminders.respond(envelope, text, reading, settled, say, this.clock.now());
+    if (reminder) return reminder;
     if (reading.intent === 'cancel') {
       return replyTurn(envelope, [say.cancelled], { ...settled, pending: undefined }, 'answered', say.menuChoices);
     }
@@ -286,6 +298,13 @@ function homeVisitFor(state: ConversationState, text: string): { groups: Array<'
     (tag): tag is 'elderly' | 'disabled' => tag === 'elderly' || tag === 'disabled',
   );
   return groups.length > 0 && HOME_HELP.test(text) ? { groups } : undefined;
+}
+
+/** The texts the turn answers with. */
+function replyTexts(outgoing: Outgoing[]): string[] {
+  return outgoing.flatMap((message) =>
+    message.topic === Topic.ChannelOutboundV1 ? [message.envelope.payload.text] : [],
+  );
 }
 
 /** The choices offered with the turn's last reply. */

@@ -123,7 +123,8 @@ export const en: Phrasebook = {
   ratingThanks: 'Thank you for your rating! We take every opinion seriously.',
   thanks: "You're welcome! If you have any other questions, I'm here any time.",
   remindersNotOpen:
-    'Reminders of policy changes and deadlines are not available yet; I will tell you here once they are. ' +
+    'Reminders of policy changes are not available yet; I will tell you here once they are. ' +
+    'For a deadline I can remind you: e.g. "remind me to hand in the documents on 2027-06-29". ' +
     'To receive alerts such as rainstorm and typhoon alerts, reply "subscribe to alerts". ' +
     'In an emergency, call 110 (police), 119 (fire) or 120 (ambulance).',
   officialTextInChinese: 'The official information is in Chinese:',

@@ -7,6 +7,7 @@ import { AlertArea } from '../targeting/alert-area';
 import { InfoForText } from './alert-text';
 import { FanOutChannel } from './fan-out-settings';
 import { QueuedRecipient } from './send-batches';
+import { ReceiptOutcome } from './sms-receipt-outcome';
 
 /** Rows per INSERT … SELECT FROM unnest: large enough to be cheap per row, small enough to keep locks short. */
 const INSERT_CHUNK = 10_000;
@@ -243,19 +244,32 @@ export class AlertDeliveries {
     );
   }
 
-  /** A vendor's receipt: the delivery its message id names becomes delivered or failed. */
-  async recordReceipt(vendorMessageId: string, isDelivered: boolean, code: string): Promise<number> {
+  /**
+   * A carrier's receipt: the delivery it names, still sent, becomes delivered or failed at the reported time (never
+   * before it was sent: the carriers' clocks are not ours). An Aliyun BizId covers a whole request, so its row is the
+   * one whose subscriber has the receipt's phone index. Returns how many rows changed: 0 for an id we never sent (or
+   * a receipt seen before).
+   */
+  async recordReceipt(outcome: ReceiptOutcome): Promise<number> {
     const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
       `WITH received AS (
-         UPDATE notifier.deliveries
-            SET state = CASE WHEN $2 THEN 'delivered' ELSE 'failed' END,
-                delivered_at = CASE WHEN $2 THEN now() END,
-                failed_at = CASE WHEN $2 THEN NULL ELSE now() END,
-                last_error = CASE WHEN $2 THEN last_error ELSE $3 END
-          WHERE vendor_message_id = $1 AND state = 'sent'
-         RETURNING alert_id)
+         UPDATE notifier.deliveries d
+            SET state = CASE WHEN $2::boolean THEN 'delivered' ELSE 'failed' END,
+                delivered_at = CASE WHEN $2::boolean THEN greatest(d.sent_at, $4::timestamptz) END,
+                failed_at = CASE WHEN $2::boolean THEN NULL ELSE greatest(d.sent_at, $4::timestamptz) END,
+                last_error = CASE WHEN $2::boolean THEN d.last_error ELSE $3 END
+          WHERE d.vendor_message_id = $1 AND d.state = 'sent'
+            AND ($5::text IS NULL OR d.subscriber_id IN (
+                  SELECT s.id FROM notifier.subscribers s WHERE s.channel = 'sms' AND s.address_index = $5))
+         RETURNING d.alert_id)
        SELECT count(*)::int AS count FROM received`,
-      [vendorMessageId, isDelivered, code.slice(0, 200)],
+      [
+        outcome.vendorMessageId,
+        outcome.isDelivered,
+        outcome.failureCode?.slice(0, 200) ?? null,
+        outcome.reportedAt,
+        outcome.recipientPhoneIndex,
+      ],
     );
     return count;
   }
@@ -298,5 +312,13 @@ export class AlertDeliveries {
       elderMode: row.elder_mode,
       sendAfter: null,
     }));
+  }
+
+  /** The alert's CAP <sent>: the time a subscribe-message card shows. */
+  async sentAt(alertId: string): Promise<Date> {
+    const [row]: Array<{ sent: Date }> = await this.dataSource.query(`SELECT sent FROM notifier.alerts WHERE id = $1`, [
+      alertId,
+    ]);
+    return row ? new Date(row.sent) : new Date();
   }
 }

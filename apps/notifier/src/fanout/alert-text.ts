@@ -1,4 +1,5 @@
 import { Lang } from '@libs/common/contracts/common-fields';
+import { templateTime } from '@libs/common/vendors/wxa/subscribe-message-data';
 
 /** What of an <info> block a message is made of. */
 export interface InfoForText {
@@ -26,7 +27,17 @@ export interface TextRequest {
 
 const LABELS: Record<
   Lang,
-  { alert: string; cancelled: string; call: string; more: string; cancelledText: (what: string) => string }
+  {
+    alert: string;
+    cancelled: string;
+    call: string;
+    more: string;
+    cancelledText: (what: string) => string;
+    /** The card's headline of a cancellation, and what to do instead of the withdrawn instruction (both ≤ 20). */
+    cancelledHeadline: (what: string) => string;
+    cancelledInstruction: string;
+    followNotices: string;
+  }
 > = {
   zh: {
     alert: '【预警】',
@@ -34,6 +45,9 @@ const LABELS: Record<
     call: '如需帮助请拨打',
     more: '详情',
     cancelledText: (what) => `此前发布的“${what}”已解除，请留意后续通知。`,
+    cancelledHeadline: (what) => `已解除：${what}`,
+    cancelledInstruction: '预警已解除，请留意后续通知',
+    followNotices: '请留意官方发布的后续通知',
   },
   en: {
     alert: '[Alert] ',
@@ -41,6 +55,9 @@ const LABELS: Record<
     call: 'For help call',
     more: 'More',
     cancelledText: (what) => `The earlier warning "${what}" has been cancelled. Watch for further notices.`,
+    cancelledHeadline: (what) => `Lifted: ${what}`,
+    cancelledInstruction: 'Warning lifted',
+    followNotices: 'Watch for official notices',
   },
   ug: {
     alert: '[ئاگاھلاندۇرۇش] ',
@@ -48,6 +65,9 @@ const LABELS: Record<
     call: 'ياردەم ئۈچۈن تېلېفون',
     more: 'تەپسىلاتى',
     cancelledText: (what) => `ئىلگىرى ئېلان قىلىنغان «${what}» بىكار قىلىندى.`,
+    cancelledHeadline: (what) => `بىكار قىلىندى: ${what}`,
+    cancelledInstruction: 'ئاگاھلاندۇرۇش بىكار قىلىندى',
+    followNotices: 'رەسمىي ئۇقتۇرۇشقا دىققەت قىلىڭ',
   },
 };
 
@@ -84,4 +104,45 @@ function sentence(text: string, lang: Lang): string {
 function cut(text: string, maxChars: number): string {
   const chars = [...text];
   return chars.length <= maxChars ? text : `${chars.slice(0, maxChars - 1).join('')}…`;
+}
+
+/** What a subscribe-message template field can show of an alert (ALERT_WXA_TEMPLATE_FIELDS maps keys to these). */
+export const CARD_SOURCES = ['headline', 'event', 'instruction', 'sender', 'sent'] as const;
+export type CardSource = (typeof CARD_SOURCES)[number];
+
+export interface CardRequest {
+  kind: MessageKind;
+  lang: Lang;
+  infos: readonly InfoForText[];
+  /** The alert's <sent>. */
+  sent: Date;
+  /** Template key (`thing1`, `time2`…) → what it shows. */
+  fields: ReadonlyArray<{ key: string; source: CardSource }>;
+}
+
+/** A `thing` field holds 20 characters (订阅消息参数值内容限制); longer is cut here, where the ellipsis is ours. */
+const CARD_TEXT_MAX = 20;
+
+/**
+ * The values of an alert's subscribe-message card, by template key: short texts a `thing` field takes (≤ 20
+ * characters, cut with "…"), the sending time as `time`/`date` fields write it. A card has no room for the full
+ * text; tapping it is where the rest would be. Never an empty value (the platform drops the message): a missing
+ * instruction or sender is replaced by something true.
+ */
+export function alertCardValues(request: CardRequest): Record<string, string> {
+  const info = infoFor(request.infos, request.lang);
+  const lang = info?.lang ?? 'zh';
+  const labels = LABELS[lang];
+  const headline = (info?.headline ?? info?.event ?? '').trim() || labels.followNotices;
+  const isCancel = request.kind === 'cancellation';
+  const value: Record<CardSource, () => string> = {
+    headline: () => (isCancel ? labels.cancelledHeadline(headline) : headline),
+    event: () => (isCancel ? labels.cancelledHeadline(info?.event ?? headline) : (info?.event ?? headline)),
+    instruction: () => (isCancel ? labels.cancelledInstruction : info?.instruction?.trim() || labels.followNotices),
+    sender: () => info?.senderName?.trim() || headline,
+    sent: () => templateTime(request.sent),
+  };
+  return Object.fromEntries(
+    request.fields.map(({ key, source }) => [key, cut(value[source]().replace(/\s+/g, ' '), CARD_TEXT_MAX)]),
+  );
 }

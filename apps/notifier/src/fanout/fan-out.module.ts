@@ -8,11 +8,16 @@ import { AlertWorkers } from './alert-workers';
 import { FanOut } from './fan-out';
 import { FanOutAlert } from './fan-out-alert.use-case';
 import { FAN_OUT_SETTINGS, FanOutSettings } from './fan-out-settings';
+import { RecordSmsReceipt } from './record-sms-receipt.use-case';
 import { SendAlertBatch } from './send-alert-batch.use-case';
+import { WeComAlertSender } from './wecom-alert-sender';
+import { WxaAlertSender } from './wxa-alert-sender';
+import { SmsReceiptsHandler } from './sms-receipts.handler';
 
 /**
  * Alerts to people: targeting → deliveries → BullMQ send jobs → vendors. Exports FanOut (start, sweep) for the
- * accept use case. Needs the app's DataSource, LoggingModule and PersonalDataModule.
+ * accept use case; takes the carriers' receipts from sms.receipts.v1. Needs the app's DataSource, LoggingModule,
+ * PersonalDataModule, KafkaModule and RedisModule (the WeCom and mini-program access tokens).
  */
 @Module({})
 export class FanOutModule {
@@ -21,6 +26,7 @@ export class FanOutModule {
       module: FanOutModule,
       global: true,
       imports: [TargetingModule],
+      controllers: [SmsReceiptsHandler],
       providers: [
         { provide: FAN_OUT_SETTINGS, useValue: settings },
         { provide: Clock, useClass: SystemClock },
@@ -30,7 +36,10 @@ export class FanOutModule {
         AlertWorkers,
         FanOut,
         FanOutAlert,
+        RecordSmsReceipt,
         SendAlertBatch,
+        WeComAlertSender,
+        WxaAlertSender,
       ],
       exports: [FanOut],
     };

@@ -5,30 +5,19 @@ import { FieldCipher } from '@libs/common/pii/field-cipher';
 import { SmsVendorFailure } from '@libs/common/vendors/sms/sms-vendor-failure';
 import { AlertDeliveries, ClaimedRecipient } from './alert-deliveries';
 import { AlertTexts } from './alert-texts';
+import { BatchOutcome, BatchToRetry } from './batch-outcome';
 import { FAN_OUT_SETTINGS, FanOutSettings } from './fan-out-settings';
 import { SendBatch } from './send-batches';
-
-/** Thrown to have BullMQ try the batch again later: its recipients not sent are queued again. */
-export class BatchToRetry extends Error {
-  constructor(
-    readonly code: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(`alert batch to retry: ${code}`);
-    this.name = 'BatchToRetry';
-  }
-}
-
-export interface BatchOutcome {
-  sent: number;
-  failed: number;
-}
+import { WeComAlertSender } from './wecom-alert-sender';
+import { WxaAlertSender } from './wxa-alert-sender';
 
 /**
  * One send job: claim the batch's recipients still queued (queued → sent, so a Cancel committed before stops them and
  * a second run of the job finds nothing), decrypt their addresses only now, send the one text to all of them in one
  * vendor request, and settle each row. A transient failure puts the rows back to queued and throws for a retry with
- * backoff; on the last attempt, or for a refusal no retry can fix, the rows are failed with the vendor's code.
+ * backoff; on the last attempt, or for a refusal no retry can fix, the rows are failed with the vendor's code. SMS
+ * is sent here; WeCom (one message/send for the batch) and the mini-program (one subscribe message per openid) by
+ * their senders, the same way.
  */
 @Injectable()
 export class SendAlertBatch {
@@ -36,6 +25,8 @@ export class SendAlertBatch {
     private readonly deliveries: AlertDeliveries,
     private readonly texts: AlertTexts,
     private readonly cipher: FieldCipher,
+    private readonly wecom: WeComAlertSender,
+    private readonly wxa: WxaAlertSender,
     @Inject(FAN_OUT_SETTINGS) private readonly settings: FanOutSettings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -43,9 +34,11 @@ export class SendAlertBatch {
   async execute(batch: SendBatch, isLastAttempt: boolean): Promise<BatchOutcome> {
     const claimed = await this.deliveries.claim(batch.alertId, batch.subscriberIds);
     if (claimed.length === 0) return { sent: 0, failed: 0 };
-    if (batch.channel !== 'sms' || !this.settings.sms) {
-      // Mini-program subscribe messages and WeCom are not connected to the fan-out yet; SMS may be off by config.
-      await this.deliveries.markFailed(batch.alertId, ids(claimed), `${batch.channel}_off`);
+    if (batch.channel === 'wecom') return this.wecom.send(batch, claimed, isLastAttempt);
+    if (batch.channel === 'wxa') return this.wxa.send(batch, claimed, isLastAttempt);
+    if (!this.settings.sms) {
+      // SMS is off by config: the rows say so rather than wait for ever.
+      await this.deliveries.markFailed(batch.alertId, ids(claimed), 'sms_off');
       return { sent: 0, failed: claimed.length };
     }
     return this.sendSms(batch, claimed, this.settings.sms, isLastAttempt);

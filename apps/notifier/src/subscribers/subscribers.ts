@@ -5,6 +5,7 @@ import { Lang } from '@libs/common/contracts/common-fields';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { BlindIndex } from '@libs/common/pii/blind-index';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { phoneBlindIndex } from '@libs/common/pii/phone-blind-index';
 import { LatLon } from '../targeting/geometry';
 import { QuietHours } from './quiet-hours';
 import { maskSubscriberAddress } from './subscriber-address';
@@ -62,7 +63,7 @@ export class Subscribers {
 
   /** Creates the subscription, or replaces the one with the same channel and address: repeating it changes nothing. */
   async register(registration: SubscriberRegistration): Promise<{ subscriber: SubscriberView; isNew: boolean }> {
-    const personKey = registration.phone === null ? null : this.blindIndex.of('phone', registration.phone);
+    const personKey = registration.phone === null ? null : phoneBlindIndex(this.blindIndex, registration.phone);
     const [row]: Array<SubscriberRow & { is_new: boolean }> = await this.dataSource.query(
       `INSERT INTO notifier.subscribers (id, channel, address_cipher, address_index, region_codes, lat, lon, lang,
          elder_mode, quiet_start, quiet_end, person_key, preference, created_at, updated_at)
@@ -116,7 +117,7 @@ export class Subscribers {
    * person key; another channel's is the phone given now, or none.
    */
   async update(id: string, settings: SubscriberSettings): Promise<SubscriberView> {
-    const personKey = settings.phone === null ? null : this.blindIndex.of('phone', settings.phone);
+    const personKey = settings.phone === null ? null : phoneBlindIndex(this.blindIndex, settings.phone);
     const [rows]: [SubscriberRow[], number] = await this.dataSource.query(
       `UPDATE notifier.subscribers SET region_codes = $2, lat = $3, lon = $4, lang = $5, elder_mode = $6,
          quiet_start = $7, quiet_end = $8,
@@ -174,7 +175,7 @@ export class Subscribers {
   /** A phone number is indexed as a phone (so an SMS subscription is found however it was typed); ids exactly. */
   private addressIndex(target: SubscriberAddress): string {
     return target.channel === 'sms'
-      ? this.blindIndex.of('phone', target.address)
+      ? phoneBlindIndex(this.blindIndex, target.address)
       : this.blindIndex.ofExact(`subscriber:${target.channel}`, target.address);
   }
 

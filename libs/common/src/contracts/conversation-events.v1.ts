@@ -65,10 +65,41 @@ export const AlertSubscriptionRequestedV1 = z.object({
 });
 export type AlertSubscriptionRequestedV1 = z.infer<typeof AlertSubscriptionRequestedV1>;
 
+/**
+ * A citizen asked in a conversation to be reminded of something on a date (6月30日前提醒我办理个税年度汇算). The
+ * notifier keeps it and, at `dueAt`, sends the reminder back into the same conversation as a reply. `subject` is the
+ * citizen's own words about what to do: it may hold personal data, and the notifier stores it encrypted.
+ */
+export const ReminderRequestedV1 = z.object({
+  /** uuid v5 of the citizen's message id: the same request, replayed, is the same reminder. */
+  reminderId: z.uuid(),
+  conversationId: z.uuid(),
+  citizenId: z.string().min(1).max(64),
+  channel: Channel,
+  /** The day the citizen named (YYYY-MM-DD, China), shown in the reminder. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** When to send it: 09:00 Beijing time, on the day or, for a deadline (…前), the day before. */
+  dueAt: z.iso.datetime({ offset: true }),
+  subject: z.string().min(1).max(200),
+  lang: Lang,
+  elderMode: z.boolean(),
+});
+export type ReminderRequestedV1 = z.infer<typeof ReminderRequestedV1>;
+
+/** 取消提醒: every reminder of this conversation not yet sent is not to be sent. */
+export const ReminderCancelledV1 = z.object({
+  conversationId: z.uuid(),
+  citizenId: z.string().min(1).max(64),
+  channel: Channel,
+});
+export type ReminderCancelledV1 = z.infer<typeof ReminderCancelledV1>;
+
 export const ConversationEventV1 = z.discriminatedUnion('type', [
   envelopeOf('conversation.turn', 1, TurnHandledV1),
   envelopeOf('conversation.handoff', 1, HandoffChangedV1),
   envelopeOf('conversation.survey_answered', 1, SurveyAnsweredV1),
   envelopeOf('conversation.alert_subscription_requested', 1, AlertSubscriptionRequestedV1),
+  envelopeOf('conversation.reminder_requested', 1, ReminderRequestedV1),
+  envelopeOf('conversation.reminder_cancelled', 1, ReminderCancelledV1),
 ]);
 export type ConversationEventV1 = z.infer<typeof ConversationEventV1>;

@@ -5,6 +5,7 @@ import { TicketCommandV1 } from './ticket-commands.v1';
 import { TicketEventV1 } from './ticket-events.v1';
 import { ConversationEventV1 } from './conversation-events.v1';
 import { AlertEventV1 } from './alert-events.v1';
+import { SmsReceiptEventV1 } from './sms-receipts.v1';
 
 /** Every topic, and the one schema its messages must match, on produce and on consume. */
 export const topicSchemas = {
@@ -14,6 +15,7 @@ export const topicSchemas = {
   'ticket.events.v1': TicketEventV1,
   'conversation.events.v1': ConversationEventV1,
   'alert.events.v1': AlertEventV1,
+  'sms.receipts.v1': SmsReceiptEventV1,
 } as const;
 
 export type TopicName = keyof typeof topicSchemas;
@@ -26,6 +28,7 @@ export const Topic = {
   TicketEventsV1: 'ticket.events.v1',
   ConversationEventsV1: 'conversation.events.v1',
   AlertEventsV1: 'alert.events.v1',
+  SmsReceiptsV1: 'sms.receipts.v1',
 } as const satisfies Record<string, TopicName>;
 
 export const deadLetterTopic = (topic: string) => `${topic}.dlq`;

@@ -61,8 +61,15 @@ describe('Tencent Cloud SMS callbacks', () => {
       { ...{ nationcode: '86', mobile: '13800138001' }, report_status: 'FAIL', errmsg: 'MK:0001', sid: 'x2' },
     ];
     expect(tencentReceipts(TencentReceiptBody.parse(body)).items).toEqual([
-      { vendor: 'tencent', vendorMessageId: '2028:f825e6b16e23f73f4123', isDelivered: true, code: 'DELIVRD' },
-      { vendor: 'tencent', vendorMessageId: 'x2', isDelivered: false, code: 'MK:0001' },
+      {
+        vendor: 'tencent',
+        vendorMessageId: '2028:f825e6b16e23f73f4123',
+        isDelivered: true,
+        code: 'DELIVRD',
+        address: '+8613800138000',
+        reportedAt: '2015-10-17 08:03:04',
+      },
+      { vendor: 'tencent', vendorMessageId: 'x2', isDelivered: false, code: 'MK:0001', address: '+8613800138001' },
     ]);
   });
 });
@@ -113,9 +120,28 @@ describe('Aliyun SMS callbacks (HTTP batch push)', () => {
     expect(
       aliyunReceipts(AliyunReceiptBody.parse([report, { ...report, success: true, err_code: 'DELIVERED' }])).items,
     ).toEqual([
-      { vendor: 'aliyun', vendorMessageId: '932702304080415357^0', isDelivered: false, code: 'MK:0001' },
-      { vendor: 'aliyun', vendorMessageId: '932702304080415357^0', isDelivered: true, code: 'DELIVERED' },
+      {
+        vendor: 'aliyun',
+        vendorMessageId: '932702304080415357^0',
+        isDelivered: false,
+        code: 'MK:0001',
+        address: '+8613800138000',
+        reportedAt: '2017-02-02 22:23:24',
+      },
+      {
+        vendor: 'aliyun',
+        vendorMessageId: '932702304080415357^0',
+        isDelivered: true,
+        code: 'DELIVERED',
+        address: '+8613800138000',
+        reportedAt: '2017-02-02 22:23:24',
+      },
     ]);
+  });
+
+  it('reads a SmsReport without a number or a report time (the receipt still counts for its BizId)', () => {
+    const [receipt] = aliyunReceipts(AliyunReceiptBody.parse([{ biz_id: '1^0', success: 'true' }])).items;
+    expect(receipt).toEqual({ vendor: 'aliyun', vendorMessageId: '1^0', isDelivered: true, code: 'DELIVERED' });
   });
 });
 

@@ -33,6 +33,10 @@ export interface SmsReceipt {
   isDelivered: boolean;
   /** The carrier's status code (`DELIVRD`, `UNDELIV`, `MK:0001`…). */
   code: string;
+  /** E.164, when the receipt names a readable number. Personal data: never logged, never passed on in clear. */
+  address?: string;
+  /** The vendor's time of the report (`2026-11-26 08:03:04`, Beijing time), as sent. */
+  reportedAt?: string;
 }
 
 export interface Parsed<T> {
@@ -58,6 +62,9 @@ const TencentReceipt = z.object({
   sid: text,
   report_status: z.string(),
   errmsg: z.string().nullish(),
+  mobile: text.nullish(),
+  nationcode: text.nullish(),
+  user_receive_time: z.string().nullish(),
 });
 
 const AliyunUplink = z.object({
@@ -73,6 +80,8 @@ const AliyunReceipt = z.object({
   biz_id: text,
   success: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]),
   err_code: z.string().nullish(),
+  phone_number: text.nullish(),
+  report_time: z.string().nullish(),
 });
 
 export const TencentUplinkBody = oneOrMany(TencentUplink);
@@ -138,6 +147,8 @@ export function tencentReceipts(body: z.infer<typeof TencentReceiptBody>): Parse
           vendorMessageId: entry.sid,
           isDelivered: entry.report_status.toUpperCase() === 'SUCCESS',
           code: entry.errmsg ?? entry.report_status,
+          address: entry.mobile ? e164FromParts(entry.nationcode ?? '86', entry.mobile) : undefined,
+          reportedAt: entry.user_receive_time || undefined,
         },
   );
 }
@@ -151,6 +162,8 @@ export function aliyunReceipts(body: z.infer<typeof AliyunReceiptBody>): Parsed<
           vendorMessageId: entry.biz_id,
           isDelivered: entry.success,
           code: entry.err_code ?? (entry.success ? 'DELIVERED' : 'UNKNOWN'),
+          address: entry.phone_number ? e164FromAliyun(entry.phone_number) : undefined,
+          reportedAt: entry.report_time || undefined,
         },
   );
 }

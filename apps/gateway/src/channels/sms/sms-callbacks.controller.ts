@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZodPipe } from '@libs/common/http/zod-validation.pipe';
 import { LOGGER } from '@libs/common/logging/logging.module';
 import { AcceptSmsUplink } from './accept-sms-uplink.use-case';
+import { ForwardSmsReceipts } from './forward-sms-receipts.use-case';
 import {
   ALIYUN_CALLBACK_ACK,
   AliyunReceiptBody,
@@ -26,7 +27,8 @@ import { SmsDeliveryLog } from './sms-delivery-log';
  * The vendors' SMS callbacks: citizens' replies (`inbound`) and delivery receipts (`status`), at the URLs given in the
  * vendor consoles, each ending in SMS_CALLBACK_SECRET. Entries of a batch are handled in order; if one cannot be taken
  * (Kafka down), the answer is an error and the vendor pushes the batch again, whose handled entries are then dropped
- * as duplicates.
+ * as duplicates. Receipts for SMS the gateway did not send (the notifier's alerts, on the same vendor accounts) are
+ * passed on to the notifier.
  */
 @Controller('channels/sms')
 @UseGuards(SmsCallbackGuard)
@@ -34,6 +36,7 @@ export class SmsCallbacksController {
   constructor(
     private readonly acceptSmsUplink: AcceptSmsUplink,
     private readonly deliveries: SmsDeliveryLog,
+    private readonly forwardReceipts: ForwardSmsReceipts,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -72,6 +75,10 @@ export class SmsCallbacksController {
   }
 
   private async recordAll(receipts: Parsed<SmsReceipt>): Promise<void> {
-    for (const receipt of receipts.items) await this.deliveries.recordReceipt(receipt);
+    const notOurs: SmsReceipt[] = [];
+    for (const receipt of receipts.items) {
+      if ((await this.deliveries.recordReceipt(receipt)) === 'unknown') notOurs.push(receipt);
+    }
+    await this.forwardReceipts.execute(notOurs);
   }
 }

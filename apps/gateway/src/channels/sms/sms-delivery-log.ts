@@ -45,7 +45,10 @@ export class SmsDeliveryLog {
       .exec();
   }
 
-  /** A carrier's receipt: the part's state becomes delivered or failed. Receipts for messages we do not know are counted only. */
+  /**
+   * A carrier's receipt: the part's state becomes delivered or failed. Receipts for messages the gateway did not send
+   * (the notifier's alerts) are counted as unknown and left to the caller.
+   */
   async recordReceipt(receipt: SmsReceipt): Promise<'recorded' | 'unknown'> {
     const part = `${receipt.vendor}:${receipt.vendorMessageId}`;
     const messageId = await this.redis.get(`sms:sent:${part}`);

@@ -3,6 +3,7 @@ import { AcceptCitizenMessage } from '../../conversations/accept-citizen-message
 import { ConversationStore } from '../../conversations/conversation-store';
 import { ChannelContacts } from '../channel-contacts';
 import { AcceptSmsUplink } from './accept-sms-uplink.use-case';
+import { ForwardSmsReceipts } from './forward-sms-receipts.use-case';
 import { SmsCallbacksController } from './sms-callbacks.controller';
 import { SMS_SETTINGS, SmsSettings } from './sms-config';
 import { SmsDeliveryLog } from './sms-delivery-log';
@@ -27,6 +28,7 @@ export class SmsModule {
         ConversationStore,
         AcceptCitizenMessage,
         AcceptSmsUplink,
+        ForwardSmsReceipts,
         SmsDeliveryLog,
         SmsSender,
       ],

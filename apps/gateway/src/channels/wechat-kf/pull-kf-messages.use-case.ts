@@ -5,7 +5,7 @@ import { DomainError } from '@libs/common/errors/domain-error';
 import { LOGGER } from '@libs/common/logging/logging.module';
 import { AcceptCitizenMessage } from '../../conversations/accept-citizen-message.use-case';
 import { ChannelContacts } from '../channel-contacts';
-import { WeComApiError } from '../wecom-api/wecom-api-error';
+import { WeComApiError } from '@libs/common/vendors/wecom/wecom-api-error';
 import { KfCursors } from './kf-cursors';
 import { readKfMessage } from './kf-message';
 import { WechatKfChannel } from './wechat-kf-channel';

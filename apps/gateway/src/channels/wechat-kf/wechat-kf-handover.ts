@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { ChannelContact } from '../channel-contacts';
-import { WeComApiClient } from '../wecom-api/wecom-api-client';
+import { WeComApiClient } from '@libs/common/vendors/wecom/wecom-api-client';
 import { canMove, KfServiceState, moveBackToAssistant, moveToHuman } from './kf-service-state';
 
 const StateAnswer = z.object({

@@ -1,5 +1,5 @@
-import { deliveryFailedFrom, WeComApiError } from './wecom-api-error';
-import { cacheMillisFor } from './shared-access-token';
+import { WeComApiError } from '@libs/common/vendors/wecom/wecom-api-error';
+import { deliveryFailedFrom } from './wecom-api-error';
 
 const vendor = (errcode: number) => new WeComApiError('/cgi-bin/message/send', { failure: 'vendor', errcode });
 
@@ -45,15 +45,5 @@ describe('deliveryFailedFrom', () => {
   it('retries when gettoken itself was refused (a secret fixed in configuration lets the messages out)', () => {
     const error = new WeComApiError('/cgi-bin/gettoken', { failure: 'vendor', errcode: 40013, duringTokenFetch: true });
     expect(deliveryFailedFrom(error)).toMatchObject({ retryable: true, vendorCode: '40013' });
-  });
-});
-
-describe('cacheMillisFor', () => {
-  it('keeps the usual 7200 s token for 7200 s less five minutes', () => {
-    expect(cacheMillisFor(7200)).toBe(6_900_000);
-  });
-
-  it('keeps a short-lived token for nine tenths of its life', () => {
-    expect(cacheMillisFor(10)).toBe(9_000);
   });
 });

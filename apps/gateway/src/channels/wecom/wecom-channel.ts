@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { CallbackCrypto } from '../wecom-api/callback-crypto';
-import { WeComApiClient } from '../wecom-api/wecom-api-client';
+import { WeComApiClient } from '@libs/common/vendors/wecom/wecom-api-client';
 import { WeComSettings } from './wecom-settings';
 
 /** The self-built app when it is configured: its settings, its callback crypto and its API client. */

@@ -1,5 +1,6 @@
-import { WeComApiError } from '../wecom-api/wecom-api-error';
-import { rethrowAsDeliveryFailed, WxaApiError, wxaDeliveryFailed } from './wxa-api-error';
+import { WeComApiError } from '@libs/common/vendors/wecom/wecom-api-error';
+import { WxaApiError } from '@libs/common/vendors/wxa/wxa-api-error';
+import { rethrowAsDeliveryFailed, wxaDeliveryFailed } from './wxa-api-error';
 
 const vendor = (errcode: number) => new WxaApiError('/cgi-bin/message/custom/send', 'vendor', errcode);
 

@@ -1,8 +1,8 @@
 import type Redis from 'ioredis';
 import { CallbackCrypto } from '../wecom-api/callback-crypto';
-import { WxaApiClient } from './wxa-api-client';
+import { WxaApiClient } from '@libs/common/vendors/wxa/wxa-api-client';
 import { WxaSettings } from './wxa-settings';
-import { WxaSubscribeMessages } from './wxa-subscribe-messages';
+import { WxaSubscribeMessages } from '@libs/common/vendors/wxa/wxa-subscribe-messages';
 
 /** The mini-program when it is configured: its settings, its push crypto, its API client and subscribe messages. */
 export interface WxaChannel {

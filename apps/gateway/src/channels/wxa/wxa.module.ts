@@ -9,7 +9,7 @@ import { WXA_CHANNEL, WxaChannel, wxaChannelFor } from './wxa-channel';
 import { WxaPushController } from './wxa-push.controller';
 import { WxaSender } from './wxa-sender';
 import { WxaSettings } from './wxa-settings';
-import { WxaSubscribeMessages } from './wxa-subscribe-messages';
+import { WxaSubscribeMessages } from '@libs/common/vendors/wxa/wxa-subscribe-messages';
 
 /**
  * The mini-program channel: its push route (503 while WXA_* are unset), its sender for CHANNEL_SENDERS, and its

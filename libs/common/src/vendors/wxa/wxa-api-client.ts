@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { IssuedToken, SharedAccessToken, SharedAccessTokenTiming } from '../wecom-api/shared-access-token';
+import { IssuedToken, SharedAccessToken, SharedAccessTokenTiming } from '../wecom/shared-access-token';
 import { TOKEN_REFUSED, WxaApiError } from './wxa-api-error';
 
 export interface WxaApiSettings {
@@ -21,7 +21,7 @@ const STABLE_TOKEN_PATH = '/cgi-bin/stable_token';
  * made once more with a fresh one. Any other failure is a WxaApiError for the caller to judge.
  *
  * The token comes from stable_token, not /cgi-bin/token: each /cgi-bin/token call replaces the AppID's token, so any
- * other backend of the same mini-program fetching one would cut this gateway off (and the reverse). stable_token
+ * other backend of the same mini-program fetching one would cut this app off (and the reverse). stable_token
  * hands everyone the same token until it expires; force_refresh, which the platform allows a few times a day, is
  * used only after the platform refused the token we hold.
  */
@@ -38,6 +38,7 @@ export class WxaApiClient {
   ) {
     this.apiBase = settings.apiBase.replace(/\/+$/, '');
     // The secret itself never goes to Redis, only a digest naming which secret the token belongs to.
+    // The key keeps the name it had when only the gateway used it: the gateway and the notifier share one token.
     const secretTag = createHash('sha256').update(settings.secret).digest('hex').slice(0, 16);
     const key = `gateway:wxa:access-token:${settings.appId}:${secretTag}`;
     this.token = new SharedAccessToken(redis, key, () => this.issueToken(), tokenTiming);

@@ -32,6 +32,7 @@ export class WeComApiClient {
   ) {
     this.apiBase = settings.apiBase.replace(/\/+$/, '');
     // The secret itself never goes to Redis, only a digest naming which secret the token belongs to.
+    // The key keeps the name it had when only the gateway used it: the gateway and the notifier share one token.
     const secretTag = createHash('sha256').update(settings.secret).digest('hex').slice(0, 16);
     const key = `gateway:wecom:access-token:${settings.corpId}:${secretTag}`;
     this.token = new SharedAccessToken(redis, key, () => this.issueToken(), tokenTiming);

@@ -32,7 +32,7 @@ export function cacheMillisFor(expiresInSeconds: number): number {
 }
 
 /**
- * One WeCom access_token per corp and secret, shared by every gateway process through Redis. gettoken is
+ * One WeCom access_token per corp and secret, shared by every process through Redis. gettoken is
  * rate-limited and each call invalidates nothing but costs quota, so however many senders find the token missing
  * at once, one of them fetches it: within a process they share one promise, across processes one holds a Redis
  * lock while the others wait for the token to appear.

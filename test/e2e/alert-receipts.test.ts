@@ -1,0 +1,243 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import { personalDataFields } from '@libs/common/config/config-fields';
+import { BlindIndex } from '@libs/common/pii/blind-index';
+import { FieldCipher } from '@libs/common/pii/field-cipher';
+import {
+  aliyunSmsReports,
+  FakeSmsVendors,
+  ReceivedSms,
+  startFakeSmsVendors,
+  tencentStatusReports,
+} from '../fakes/fake-sms-vendors';
+import { ErrorAnswer, eventually } from '../support/chat';
+import { request } from '../support/http';
+import { RunningSystem, startSystem } from '../support/running-system';
+
+// Carriers' receipts for alert SMS: the vendors post them to the gateway's one callback URL per account; the gateway
+// keeps those of its own replies and passes the rest on (sms.receipts.v1), and the notifier's deliveries go from sent
+// to delivered or failed. Tencent first; then the notifier restarts on Aliyun, whose one BizId per request makes the
+// gateway name each recipient by the blind index of the number.
+
+let system: RunningSystem;
+let fakes: FakeSmsVendors;
+let db: Client;
+let token: string;
+let cipher: FieldCipher;
+let blindIndex: BlindIndex;
+let phoneSerial = Math.floor(Math.random() * 1e7);
+const secret = randomBytes(24).toString('hex');
+
+beforeAll(async () => {
+  fakes = await startFakeSmsVendors();
+  const vendor = fakes.gatewayEnv();
+  system = await startSystem(['gateway', 'notifier'], {
+    env: {
+      ...vendor,
+      SMS_PRIMARY: 'tencent',
+      SMS_CALLBACK_SECRET: secret,
+      SMS_CALLBACK_ALLOWED_IPS: '127.0.0.1/32',
+      ALERT_SMS_VENDOR: 'tencent',
+      ALERT_SMS_TENCENT_TEMPLATE_ID: vendor.SMS_TENCENT_TEMPLATE_ID,
+      ALERT_SMS_ALIYUN_TEMPLATE_CODE: vendor.SMS_ALIYUN_TEMPLATE_CODE,
+      // The fake Aliyun template takes 35 characters: the same limit for both, so one text fits either vendor.
+      ALERT_SMS_PARAM_MAX_CHARS: vendor.SMS_ALIYUN_PARAM_MAX_CHARS,
+    },
+  });
+  db = new Client({ connectionString: system.env.DATABASE_URL });
+  await db.connect();
+  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
+  token = await jwt.signAsync(
+    { sub: 'e2e-officer', username: 'e2e-officer', roles: ['emergency_officer'] },
+    { algorithm: 'HS256', expiresIn: 3600 },
+  );
+  cipher = new FieldCipher(
+    personalDataFields.PII_KEYS.parse(system.env.PII_KEYS),
+    String(system.env.PII_ACTIVE_KEY_ID),
+  );
+  blindIndex = new BlindIndex(personalDataFields.BLIND_INDEX_KEY.parse(system.env.BLIND_INDEX_KEY));
+});
+afterAll(async () => {
+  await db?.end();
+  await system?.stop();
+  await fakes?.stop();
+});
+
+/** Subscribers straight into the table, as registration stores them: the number encrypted and blind-indexed. */
+async function subscribe(regionCode: string, count: number): Promise<Map<string, string>> {
+  const phones = Array.from({ length: count }, () => `139${String(phoneSerial++ % 1e8).padStart(8, '0')}`);
+  const { rows } = await db.query<{ id: string; address_cipher: string }>(
+    `INSERT INTO notifier.subscribers (id, channel, address_cipher, address_index, region_codes, lang, preference,
+       created_at, updated_at)
+     SELECT gen_random_uuid(), 'sms', c, i, ARRAY[$3::text], 'zh', 1, now(), now()
+       FROM unnest($1::text[], $2::text[]) AS s(c, i)
+     RETURNING id, address_cipher`,
+    [phones.map((phone) => cipher.encrypt(phone)), phones.map((phone) => blindIndex.of('phone', phone)), regionCode],
+  );
+  // 11 digits → subscriber id
+  return new Map(rows.map((row) => [cipher.decrypt(row.address_cipher), row.id]));
+}
+
+function cap(identifier: string, regionCode: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>${identifier}</identifier>
+  <sender>gz-warning-centre@12379.example.cn</sender>
+  <sent>2026-06-12T08:30:00+08:00</sent>
+  <status>Actual</status>
+  <msgType>Alert</msgType>
+  <scope>Public</scope>
+  <info>
+    <language>zh-CN</language>
+    <category>Met</category>
+    <event>暴雨</event>
+    <urgency>Expected</urgency>
+    <severity>Severe</severity>
+    <certainty>Likely</certainty>
+    <headline>暴雨橙色预警</headline>
+    <instruction>请停止户外活动</instruction>
+    <area>
+      <areaDesc>${regionCode}</areaDesc>
+      <geocode><valueName>GB/T 2260</valueName><value>${regionCode}</value></geocode>
+    </area>
+  </info>
+</alert>`;
+}
+
+async function publish(regionCode: string): Promise<string> {
+  const answer = await request<{ id: string } & ErrorAnswer>('POST', system.url('notifier', '/api/v1/alerts'), {
+    body: cap(`receipts-${randomUUID().slice(0, 8)}`, regionCode),
+    token,
+    headers: { 'content-type': 'application/cap+xml' },
+  });
+  expect([200, 201]).toContain(answer.status);
+  return answer.body.id;
+}
+
+interface DeliveryCounts {
+  targeted: number;
+  queued: number;
+  sent: number;
+  delivered: number;
+  failed: number;
+  cancelled: number;
+}
+
+async function countsOf(alertId: string): Promise<DeliveryCounts> {
+  const answer = await request<{ deliveries: DeliveryCounts }>(
+    'GET',
+    system.url('notifier', `/api/v1/alerts/${alertId}`),
+    { token },
+  );
+  expect(answer.status).toBe(200);
+  return answer.body.deliveries;
+}
+
+async function rowsOf(alertId: string) {
+  const { rows } = await db.query<{
+    subscriber_id: string;
+    state: string;
+    last_error: string | null;
+    delivered_at: Date | null;
+    failed_at: Date | null;
+  }>(
+    `SELECT subscriber_id, state, last_error, delivered_at, failed_at FROM notifier.deliveries
+      WHERE alert_id = $1 ORDER BY subscriber_id`,
+    [alertId],
+  );
+  return new Map(rows.map((row) => [row.subscriber_id, row]));
+}
+
+/** Deliveries whose vendor message id is stored: a receipt can only be matched once it is. */
+async function withVendorIds(alertId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM notifier.deliveries
+      WHERE alert_id = $1 AND state = 'sent' AND vendor_message_id IS NOT NULL`,
+    [alertId],
+  );
+  return rows[0].count;
+}
+
+const postReceipts = (vendor: 'tencent' | 'aliyun', body: unknown) =>
+  request<Record<string, unknown>>('POST', system.url('gateway', `/channels/sms/${vendor}/status/${secret}`), {
+    json: body,
+  });
+
+const national = (phoneNumber: string) => phoneNumber.replace(/^\+86/, '');
+
+describe('receipts for alert SMS', () => {
+  it('marks a Tencent SMS delivered or failed by its SerialNo, and leaves the one without a receipt sent', async () => {
+    const subscribers = await subscribe('440104', 3);
+    const alertId = await publish('440104');
+    const sent = await eventually(async () => {
+      const forAlert = fakes.tencent.sent.filter((sms) => sms.reference === alertId);
+      expect(forAlert).toHaveLength(3);
+      expect(await withVendorIds(alertId)).toBe(3);
+      return forAlert;
+    }, 30_000);
+    const [delivered, failed, silent] = sent;
+
+    const answer = await postReceipts(
+      'tencent',
+      tencentStatusReports([
+        { sms: delivered, isDelivered: true },
+        { sms: failed, isDelivered: false, code: 'MK:0005' },
+        // A SerialNo nobody sent: taken and ignored.
+        { sms: { ...silent, vendorMessageId: '2433:ffffffffffffffffffff' }, isDelivered: true },
+      ]),
+    );
+    expect(answer).toMatchObject({ status: 200, body: { result: 0, errmsg: 'OK' } });
+
+    await eventually(async () =>
+      expect(await countsOf(alertId)).toMatchObject({ targeted: 3, sent: 1, delivered: 1, failed: 1 }),
+    );
+    const rows = await rowsOf(alertId);
+    const rowOf = (sms: ReceivedSms) => rows.get(subscribers.get(national(sms.phoneNumber)) ?? '');
+    expect(rowOf(delivered)).toMatchObject({ state: 'delivered', failed_at: null });
+    expect(rowOf(delivered)?.delivered_at).toBeInstanceOf(Date);
+    expect(rowOf(failed)).toMatchObject({ state: 'failed', last_error: 'MK:0005', delivered_at: null });
+    expect(rowOf(failed)?.failed_at).toBeInstanceOf(Date);
+    expect(rowOf(silent)).toMatchObject({ state: 'sent' });
+
+    // A late receipt contradicting one already recorded changes nothing: a delivery settles once.
+    await postReceipts('tencent', tencentStatusReports([{ sms: delivered, isDelivered: false }]));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await countsOf(alertId)).toMatchObject({ sent: 1, delivered: 1, failed: 1 });
+  });
+
+  it('tells the recipients of one Aliyun request apart by number, without the number leaving the gateway', async () => {
+    system.env.ALERT_SMS_VENDOR = 'aliyun';
+    await system.kill('notifier', 'SIGTERM');
+    await system.start('notifier');
+    const subscribers = await subscribe('440105', 3);
+    const alertId = await publish('440105');
+    const sent = await eventually(async () => {
+      const forAlert = fakes.aliyun.sent.filter((sms) => sms.reference === alertId);
+      expect(forAlert).toHaveLength(3);
+      expect(await withVendorIds(alertId)).toBe(3);
+      return forAlert;
+    }, 30_000);
+    // One request, one BizId for all three.
+    expect(new Set(sent.map((sms) => sms.vendorMessageId)).size).toBe(1);
+    const [delivered, failed, silent] = sent;
+
+    const answer = await postReceipts(
+      'aliyun',
+      aliyunSmsReports([
+        { sms: delivered, isDelivered: true },
+        { sms: failed, isDelivered: false, code: 'MK:0001' },
+      ]),
+    );
+    expect(answer).toMatchObject({ status: 200, body: { code: 0, msg: '接收成功' } });
+
+    await eventually(async () =>
+      expect(await countsOf(alertId)).toMatchObject({ targeted: 3, sent: 1, delivered: 1, failed: 1 }),
+    );
+    const rows = await rowsOf(alertId);
+    const rowOf = (sms: ReceivedSms) => rows.get(subscribers.get(sms.phoneNumber) ?? '');
+    expect(rowOf(delivered)).toMatchObject({ state: 'delivered' });
+    expect(rowOf(failed)).toMatchObject({ state: 'failed', last_error: 'MK:0001' });
+    expect(rowOf(silent)).toMatchObject({ state: 'sent' });
+  });
+});
