@@ -1,4 +1,5 @@
 import { Lang } from '@libs/common/contracts/common-fields';
+import { enDayName, zhDayName } from '@libs/common/time/day-names';
 
 /** A reminder as the citizen is told it is set. */
 export interface ReminderConfirmation {
@@ -27,21 +28,6 @@ export interface ReminderPhrases {
   cancelled: string;
 }
 
-const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-const zhDay = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日（${WEEKDAYS_ZH[weekday(date)]}）`;
-};
-const enDay = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-
 const ZH_CANCEL = '取消提醒';
 
 const zh: ReminderPhrases = {
@@ -49,11 +35,11 @@ const zh: ReminderPhrases = {
   defaultSubject: '您设置的办事事项',
   askDate: '好的，我来帮您设置提醒。请问需要在哪一天提醒您？例如“6月30日前”“下周五”。',
   dateNotRead: '抱歉，没能认出日期，这次没有设置提醒。需要时请再说一次，例如“6月30日前提醒我办理个税年度汇算”。',
-  past: (date) => `${zhDay(date)}已经过去，无法设置提醒。请告诉我今天以后的日期。`,
-  tooFar: (date) => `${zhDay(date)}距今超过一年，暂时只能设置一年以内的提醒。请临近时再来设置。`,
+  past: (date) => `${zhDayName(date)}已经过去，无法设置提醒。请告诉我今天以后的日期。`,
+  tooFar: (date) => `${zhDayName(date)}距今超过一年，暂时只能设置一年以内的提醒。请临近时再来设置。`,
   confirmed: ({ date, remindOn, subject, isWebChat }) =>
-    `好的，已为您设置提醒：我会在${zhDay(remindOn)}上午9点（北京时间）在这里提醒您“${subject}”` +
-    (remindOn === date ? '。' : `，截止日期是${zhDay(date)}。`) +
+    `好的，已为您设置提醒：我会在${zhDayName(remindOn)}上午9点（北京时间）在这里提醒您“${subject}”` +
+    (remindOn === date ? '。' : `，截止日期是${zhDayName(date)}。`) +
     (isWebChat ? '如果那时您没有打开本对话，提醒会在您下次打开时显示。' : '') +
     `\n如需取消，请回复“${ZH_CANCEL}”。`,
   cancelled: '好的，已取消您在本对话中设置的办事提醒，到时不会再发送。',
@@ -65,7 +51,7 @@ const zhElder: ReminderPhrases = {
   askDate: '好的。哪一天提醒您？比如“6月30日”。',
   dateNotRead: '没看懂日期。提醒没有设置。可以再说一次，比如“6月30日提醒我”。',
   confirmed: ({ remindOn, subject }) =>
-    `好的，记下了。${zhDay(remindOn)}上午9点，我在这里提醒您：${subject}。\n不要了，就回复“${ZH_CANCEL}”。`,
+    `好的，记下了。${zhDayName(remindOn)}上午9点，我在这里提醒您：${subject}。\n不要了，就回复“${ZH_CANCEL}”。`,
   cancelled: '好的，提醒已取消。',
 };
 
@@ -78,11 +64,11 @@ const en: ReminderPhrases = {
   dateNotRead:
     'Sorry, I could not read the date, so no reminder was set. Please ask again with a date, e.g. ' +
     '"remind me to hand in the documents on 2027-06-29".',
-  past: (date) => `${enDay(date)} has already passed, so I cannot set a reminder. Please give me a later date.`,
-  tooFar: (date) => `${enDay(date)} is more than a year away; reminders can be set up to a year ahead.`,
+  past: (date) => `${enDayName(date)} has already passed, so I cannot set a reminder. Please give me a later date.`,
+  tooFar: (date) => `${enDayName(date)} is more than a year away; reminders can be set up to a year ahead.`,
   confirmed: ({ date, remindOn, subject, isWebChat }) =>
-    `Done: I will remind you here on ${enDay(remindOn)} at 9:00 (Beijing time) about "${subject}"` +
-    (remindOn === date ? '.' : `; the deadline is ${enDay(date)}.`) +
+    `Done: I will remind you here on ${enDayName(remindOn)} at 9:00 (Beijing time) about "${subject}"` +
+    (remindOn === date ? '.' : `; the deadline is ${enDayName(date)}.`) +
     (isWebChat ? ' If this chat is not open then, you will see it when you come back.' : '') +
     `\nTo cancel, reply "${EN_CANCEL}".`,
   cancelled: 'Done: the reminders you set in this conversation are cancelled and will not be sent.',

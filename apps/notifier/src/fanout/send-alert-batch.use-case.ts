@@ -60,7 +60,7 @@ export class SendAlertBatch {
     const subscriberByPhone = new Map<string, string>();
     const unreadable: string[] = [];
     for (const recipient of claimed) {
-      const phone = e164(this.decrypt(recipient.addressCipher));
+      const phone = e164(this.cipher.tryDecrypt(recipient.addressCipher));
       if (phone) subscriberByPhone.set(phone, recipient.subscriberId);
       else unreadable.push(recipient.subscriberId);
     }
@@ -108,14 +108,6 @@ export class SendAlertBatch {
     }
     this.logger.debug({ alertId, sent: accepted.length, refused: refused.length }, 'alert sms batch sent');
     return { sent: accepted.length, failed: refused.length + unreadable.length };
-  }
-
-  private decrypt(cipher: string): string | undefined {
-    try {
-      return this.cipher.decrypt(cipher);
-    } catch {
-      return undefined;
-    }
   }
 }
 

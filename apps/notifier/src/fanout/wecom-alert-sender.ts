@@ -51,7 +51,7 @@ export class WeComAlertSender {
     const subscriberByUserId = new Map<string, string>();
     const unreadable: string[] = [];
     for (const recipient of claimed) {
-      const userId = this.decrypt(recipient.addressCipher);
+      const userId = this.cipher.tryDecrypt(recipient.addressCipher);
       if (userId) subscriberByUserId.set(userId, recipient.subscriberId);
       else unreadable.push(recipient.subscriberId);
     }
@@ -101,13 +101,5 @@ export class WeComAlertSender {
     const failed = subscriberByUserId.size - accepted.length;
     this.logger.debug({ alertId, sent: accepted.length, refused: failed }, 'alert wecom batch sent');
     return { sent: accepted.length, failed: failed + unreadable.length };
-  }
-
-  private decrypt(cipher: string): string | undefined {
-    try {
-      return this.cipher.decrypt(cipher);
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -53,7 +53,7 @@ export class WxaAlertSender {
     let failed = 0;
     let retry: { code: string; retryAfterMs?: number } | undefined;
     for (const recipient of claimed) {
-      const openid = this.decrypt(recipient.addressCipher);
+      const openid = this.cipher.tryDecrypt(recipient.addressCipher);
       if (!openid) {
         await this.deliveries.markFailed(alertId, [recipient.subscriberId], 'bad_address');
         failed += 1;
@@ -83,14 +83,6 @@ export class WxaAlertSender {
     }
     if (retry) throw new BatchToRetry(retry.code, retry.retryAfterMs);
     return { sent, failed };
-  }
-
-  private decrypt(cipher: string): string | undefined {
-    try {
-      return this.cipher.decrypt(cipher);
-    } catch {
-      return undefined;
-    }
   }
 }
 

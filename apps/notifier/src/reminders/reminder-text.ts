@@ -1,4 +1,5 @@
 import { Lang } from '@libs/common/contracts/common-fields';
+import { enDayName, zhDayName } from '@libs/common/time/day-names';
 
 export interface ReminderToSay {
   subject: string;
@@ -6,23 +7,6 @@ export interface ReminderToSay {
   date: string;
   lang: Lang;
   elderMode: boolean;
-}
-
-const WEEKDAYS_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-function zhDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日（${WEEKDAYS_ZH[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`;
-}
-
-function enDay(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /**
@@ -35,7 +19,7 @@ export function reminderText(reminder: ReminderToSay): string {
   switch (reminder.lang) {
     case 'en':
       return (
-        `Reminder: you asked me to remind you about "${subject}" (date: ${enDay(date)}). ` +
+        `Reminder: you asked me to remind you about "${subject}" (date: ${enDayName(date)}). ` +
         'If it is already done, please ignore this message; if you have a question, ask me here.'
       );
     case 'ug':
@@ -45,8 +29,8 @@ export function reminderText(reminder: ReminderToSay): string {
       );
     case 'zh':
       return reminder.elderMode
-        ? `【办事提醒】您让我提醒您：${subject}。日期是${zhDay(date)}。办好了就不用管这条消息。`
-        : `【办事提醒】您好，这是您设置的提醒：${subject}，日期为${zhDay(date)}。` +
+        ? `【办事提醒】您让我提醒您：${subject}。日期是${zhDayName(date)}。办好了就不用管这条消息。`
+        : `【办事提醒】您好，这是您设置的提醒：${subject}，日期为${zhDayName(date)}。` +
             '如已办理，请忽略本消息；如有疑问，可以直接在这里问我。';
   }
 }

@@ -43,4 +43,12 @@ describe('FieldCipher (SM4-CBC + HMAC-SM3)', () => {
     expect(() => cipher.decrypt(`${scheme}:1999:${data}`)).toThrow(/unknown key id/);
     expect(() => cipher.decrypt('13812345678')).toThrow(PersonalDataUnreadable);
   });
+
+  it('answers undefined instead of throwing when asked only to try', () => {
+    const cipher = new FieldCipher(keys, '2026');
+    const stored = cipher.encrypt('13812345678');
+    expect(cipher.tryDecrypt(stored)).toBe('13812345678');
+    expect(cipher.tryDecrypt(`sm4:1999:${stored.split(':')[2]}`)).toBeUndefined();
+    expect(cipher.tryDecrypt('13812345678')).toBeUndefined();
+  });
 });

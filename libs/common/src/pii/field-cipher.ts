@@ -46,6 +46,16 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString('utf8');
   }
 
+  /** The plaintext, or undefined when the value cannot be read (a key no longer configured, a damaged value). */
+  tryDecrypt(stored: string): string | undefined {
+    try {
+      return this.decrypt(stored);
+    } catch (error) {
+      if (error instanceof PersonalDataUnreadable) return undefined;
+      throw error;
+    }
+  }
+
   /** True when the value was written under an older key and should be re-encrypted. */
   isStale(stored: string): boolean {
     return stored.split(':')[1] !== this.activeKeyId;
