@@ -35,15 +35,22 @@ export class FanOutAlert {
     const startedAt = this.clock.now();
     let targeted = 0;
     let queued = 0;
-    let writeMs = 0;
+    const took = { selectMs: 0, writeMs: 0, jobsMs: 0 };
+    let since = Date.now();
+    const lap = (part: keyof typeof took) => {
+      took[part] += Date.now() - since;
+      since = Date.now();
+    };
     // Page by page: a province's million recipients are never all in memory, and sending starts with the first page.
     for await (const step of this.recipientsOf(alert, startedAt)) {
-      const writing = Date.now();
+      lap('selectMs');
       targeted += step.length;
       queued += await this.deliveries.insertQueued(alertId, step);
-      writeMs += Date.now() - writing;
+      lap('writeMs');
       await this.jobs.send(sendBatches(alertId, step, this.settings.batchSize), alert.priority);
+      lap('jobsMs');
     }
+    lap('selectMs');
     await this.deliveries.markFannedOut(alertId, targeted);
     this.logger.info(
       {
@@ -51,7 +58,7 @@ export class FanOutAlert {
         msgType: alert.msgType,
         targeted,
         queued,
-        writeMs,
+        ...took,
         queuedMs: this.clock.now().getTime() - startedAt.getTime(),
       },
       'alert fanned out',
