@@ -1,22 +1,14 @@
-export interface WeComApiFailure {
-  /** `vendor`: WeCom answered an errcode; `network`: no answer in time or no connection; `http`: a status other than
-   * 200; `malformed`: a 200 whose body is not the documented JSON. */
-  failure: 'vendor' | 'network' | 'http' | 'malformed';
-  errcode?: number;
-  status?: number;
-  /** It was gettoken that failed, not the call itself. */
-  duringTokenFetch?: boolean;
-}
+import { TOKEN_REFUSED, WeixinCallFailure } from '../weixin-api';
 
 /** A WeCom API call that did not succeed. The message names the path and the code, never a token or a body. */
 export class WeComApiError extends Error {
-  readonly failure: WeComApiFailure['failure'];
+  readonly failure: WeixinCallFailure['failure'];
   readonly errcode?: number;
   readonly duringTokenFetch: boolean;
 
   constructor(
     readonly path: string,
-    failure: WeComApiFailure,
+    failure: WeixinCallFailure,
   ) {
     super(
       failure.failure === 'vendor'
@@ -29,9 +21,6 @@ export class WeComApiError extends Error {
     this.duringTokenFetch = failure.duringTokenFetch ?? false;
   }
 }
-
-/** The access token was refused: fetch a new one and call again (once). 40001 is also gettoken's "bad secret". */
-export const TOKEN_REFUSED = new Set([40001, 40014, 42001]);
 
 /**
  * Codes that say "not now", with how long to wait before the next try: -1 system busy; 45009 calls over the

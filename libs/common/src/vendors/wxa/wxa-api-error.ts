@@ -1,12 +1,11 @@
 import { ApiFailureVerdict } from '../wecom/wecom-api-error';
-
-export type WxaApiFailure = 'vendor' | 'network' | 'http' | 'malformed';
+import { TOKEN_REFUSED, WeixinCallFailure } from '../weixin-api';
 
 /** A call to the mini-program server API that did not succeed. Names the path and the code, never a token or body. */
 export class WxaApiError extends Error {
   constructor(
     readonly path: string,
-    readonly failure: WxaApiFailure,
+    readonly failure: WeixinCallFailure['failure'],
     readonly errcode?: number,
     /** It was the access-token fetch that failed, not the call itself. */
     readonly duringTokenFetch = false,
@@ -15,9 +14,6 @@ export class WxaApiError extends Error {
     this.name = 'WxaApiError';
   }
 }
-
-/** The access token was refused (invalid, expired, or replaced): fetch a new one and call again, once. */
-export const TOKEN_REFUSED = new Set([40001, 40014, 42001]);
 
 /** The user did not subscribe to the template, or has used up what they allowed (订阅消息: one agreement, one message). */
 export const NOT_SUBSCRIBED = 43101;
