@@ -512,20 +512,20 @@ function randomDigits(count: number): string {
   return `${randomInt(1, 10)}${Array.from({ length: count - 1 }, () => randomInt(10)).join('')}`;
 }
 
-function flipLastByte(encrypted: string): string {
+export function flipLastByte(encrypted: string): string {
   const bytes = Buffer.from(encrypted, 'base64');
   bytes[bytes.length - 1] ^= 0x01;
   return bytes.toString('base64');
 }
 
-function randomToken(): string {
+export function randomToken(): string {
   return randomBytes(24)
     .toString('base64')
     .replace(/[^A-Za-z0-9]/g, '')
     .slice(0, 32);
 }
 
-function randomAesKey(): string {
+export function randomAesKey(): string {
   // 43 characters of the base64 alphabet without + and /, as the admin console makes them.
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from({ length: 43 }, () => alphabet[randomInt(alphabet.length)]).join('');

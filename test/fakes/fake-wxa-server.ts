@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { seal } from './fake-wecom-server';
+import { flipLastByte, randomAesKey, randomToken, seal } from './fake-wecom-server';
 
 /**
  * The mini-program's server API (api.weixin.qq.com) and its message push, as a test sees them: one local HTTP server
@@ -351,24 +351,6 @@ function sha1(parts: string[]): string {
   return createHash('sha1')
     .update([...parts].sort().join(''))
     .digest('hex');
-}
-
-function flipLastByte(encrypted: string): string {
-  const bytes = Buffer.from(encrypted, 'base64');
-  bytes[bytes.length - 1] ^= 0x01;
-  return bytes.toString('base64');
-}
-
-function randomToken(): string {
-  return randomBytes(24)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 32);
-}
-
-function randomAesKey(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 43 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
