@@ -9,10 +9,9 @@ import { alertSubscriptionAsked, coordinateSystemOf } from './alert-subscription
 import { SubscriptionStep, subscriptionStep } from './alert-subscription-step';
 import { ConversationState } from './conversation-state';
 import { Phrasebook } from './phrasebook';
+import { leavesTheQuestion } from './leaves-the-question';
 import { replyTurn, Turn } from './turn';
 
-/** Intents that leave the question "which district?" for something else, as in the other flows. */
-const SWITCHES = new Set(['greeting', 'complaint', 'handoff', 'cancel']);
 /** A complaint that names a place (天河区有人乱倒垃圾) is not the answer to "which district?"; a short place name is. */
 const MAX_PLACE_ANSWER_CHARS = 12;
 
@@ -43,7 +42,7 @@ export class AlertSubscriptionFlow {
     const step = subscriptionStep({ channel: envelope.payload.channel, action: 'subscribe', region });
     if (step.type !== 'ask_place') return this.take(envelope, step, state, say);
     // Not a place: asked once more, then the citizen is taken to want something else.
-    if (pending.hasAskedAgain || SWITCHES.has(reading.intent)) return undefined;
+    if (pending.hasAskedAgain || leavesTheQuestion(reading.intent)) return undefined;
     const phrases = alertSubscriptionPhrasesFor(say.lang, say.isElderMode);
     const again: ConversationState = { ...state, pending: { type: 'alert_subscription', hasAskedAgain: true } };
     return replyTurn(envelope, [phrases.placeNotRead], again, 'clarification');

@@ -22,10 +22,8 @@ import { phrasebookFor } from './phrasebooks';
 import { deadlineNamedIn } from './named-deadline';
 import { ReminderFlow } from './reminder-flow';
 import { TaxFlow } from './tax-flow';
+import { leavesTheQuestion } from './leaves-the-question';
 import { replyTurn, Turn } from './turn';
-
-/** Intents that leave a question the assistant asked unanswered, to do what the citizen now wants instead. */
-const SWITCHES = new Set(['greeting', 'complaint', 'handoff', 'cancel']);
 
 /**
  * One turn of a conversation. In order: a person has or is coming for the conversation; the citizen cancels or answers
@@ -110,7 +108,7 @@ export class HandleCitizenMessage {
     // A reply that is one of the choices just offered answers the question asked, whatever the classifier makes of it.
     const isChoice = state.choices.includes(text);
     const continued =
-      (isChoice || !SWITCHES.has(reading.intent)) && this.continuePending(envelope, text, reading, state, say);
+      (isChoice || !leavesTheQuestion(reading.intent)) && this.continuePending(envelope, text, reading, state, say);
     if (continued) return continued;
     const fresh = { ...settled, pending: undefined };
     if (isStronglyNegative(text)) return this.handoff.handOver(envelope, 'negative_sentiment', fresh, say);

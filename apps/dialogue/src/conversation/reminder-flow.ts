@@ -11,10 +11,9 @@ import { Phrasebook } from './phrasebook';
 import { reminderPhrasesFor } from './reminder-phrases';
 import { reminderAsked, reminderSubject } from './reminder-request';
 import { reminderTiming, upcoming } from './reminder-timing';
+import { leavesTheQuestion } from './leaves-the-question';
 import { replyTurn, Turn } from './turn';
 
-/** Intents that leave the question "which day?" for something else, as in the other flows. */
-const SWITCHES = new Set(['greeting', 'complaint', 'handoff', 'cancel']);
 /** A reply to "which day?" is short (下周五, 6月30日前); a longer message is a new question. */
 const MAX_DATE_ANSWER_CHARS = 12;
 
@@ -60,7 +59,7 @@ export class ReminderFlow {
     if (pending?.type !== 'reminder') return undefined;
     if (dates[0]) return this.schedule(envelope, dates[0], pending.subject, state, say, now, false);
     // Not a date: said so, unless the citizen has moved on to something else (a switch, or a longer question).
-    if (SWITCHES.has(reading.intent) || [...text.replace(/[\s\p{P}]/gu, '')].length > MAX_DATE_ANSWER_CHARS) {
+    if (leavesTheQuestion(reading.intent) || [...text.replace(/[\s\p{P}]/gu, '')].length > MAX_DATE_ANSWER_CHARS) {
       return undefined;
     }
     return replyTurn(envelope, [phrases.dateNotRead], settled, 'clarification');
