@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { httpBase, unsetIfEmpty, withDefault } from '@libs/common/config/config-fields';
 import { AliyunSmsClient } from '@libs/common/vendors/sms/aliyun-sms-client';
+import { smsAccountFields } from '@libs/common/vendors/sms/sms-account-fields';
 import { SmsVendor } from '@libs/common/vendors/sms/sms-vendor';
 import { TencentSmsClient } from '@libs/common/vendors/sms/tencent-sms-client';
 import { WeComApiSettings } from '@libs/common/vendors/wecom/wecom-api-client';
@@ -14,37 +16,13 @@ import { CardFieldList, CardFields } from './wxa-card-fields';
  * app's message/send) and the mini-program (订阅消息 to citizens): the gateway's variables, off until all are set.
  */
 
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
-
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? fallback : (value ?? fallback)), schema);
-
-const httpBase = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
-  .transform((url) => url.replace(/\/+$/, ''));
-
 const count = (min: number, max: number, fallback: number) =>
   withDefault(z.coerce.number().int().min(min).max(max), fallback);
 
 export const fanOutConfigFields = {
+  ...smsAccountFields,
   /** Which vendor alert SMS go through: tencent (200 numbers a request) or aliyun (1,000). */
   ALERT_SMS_VENDOR: withDefault(z.enum(['tencent', 'aliyun'], { error: 'must be tencent or aliyun' }), 'tencent'),
-  SMS_SIGN_NAME: unsetIfEmpty(z.string().trim().min(2).max(20)),
-  SMS_SEND_TIMEOUT_MS: count(500, 30_000, 5000),
-  SMS_TENCENT_SECRET_ID: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_TENCENT_SECRET_KEY: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_TENCENT_SDK_APP_ID: unsetIfEmpty(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{4,20}$/, 'must be the SmsSdkAppId (digits)'),
-  ),
-  SMS_TENCENT_REGION: withDefault(
-    z.string().regex(/^[a-z]{2}-[a-z]+$/, 'must be a region such as ap-guangzhou'),
-    'ap-guangzhou',
-  ),
-  SMS_TENCENT_API_BASE: withDefault(httpBase, 'https://sms.tencentcloudapi.com'),
   /** The approved alert template, one parameter `{1}` taking the alert text. */
   ALERT_SMS_TENCENT_TEMPLATE_ID: unsetIfEmpty(
     z
@@ -52,9 +30,6 @@ export const fanOutConfigFields = {
       .trim()
       .regex(/^\d{1,20}$/, 'must be a template id (digits)'),
   ),
-  SMS_ALIYUN_ACCESS_KEY_ID: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_ALIYUN_ACCESS_KEY_SECRET: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_ALIYUN_API_BASE: withDefault(httpBase, 'https://dysmsapi.aliyuncs.com'),
   /** The approved alert template with `${content}`. */
   ALERT_SMS_ALIYUN_TEMPLATE_CODE: unsetIfEmpty(
     z

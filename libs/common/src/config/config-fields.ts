@@ -62,3 +62,16 @@ export function activeKeyIsKnown(config: { PII_KEYS: unknown; PII_ACTIVE_KEY_ID:
 }
 
 export const alwaysCheck = { when: () => true };
+
+/** Optional: an empty value (what docker compose passes for an unset `${VAR:-}`) counts as unset. */
+export const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+/** With a default, also when the value is empty (docker compose's unset `${VAR:-}`). */
+export const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? fallback : (value ?? fallback)), schema);
+
+/** A vendor's API base URL, without a trailing slash. */
+export const httpBase = z
+  .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));

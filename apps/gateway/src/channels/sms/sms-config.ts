@@ -1,22 +1,14 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { unsetIfEmpty, withDefault } from '@libs/common/config/config-fields';
 import { AliyunSmsSettings } from '@libs/common/vendors/sms/aliyun-sms-client';
+import { smsAccountFields } from '@libs/common/vendors/sms/sms-account-fields';
 import { TencentSmsSettings } from '@libs/common/vendors/sms/tencent-sms-client';
 
 /**
  * SMS settings of the gateway. Every one is optional: with no vendor configured SMS is off, the sender refuses and
  * the callback routes answer 404. An empty value (what docker compose passes for an unset `${VAR:-}`) counts as unset.
  */
-
-const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
-
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? fallback : (value ?? fallback)), schema);
-
-const httpBase = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s):// URL' })
-  .transform((url) => url.replace(/\/+$/, ''));
 
 /** One address or CIDR block of a comma-separated list: `203.0.113.7`, `203.0.113.0/24`, `2001:db8::/32`. */
 export interface AddressBlock {
@@ -55,48 +47,23 @@ const cidrList = withDefault(z.string(), '').transform((text, ctx) => {
 });
 
 export const smsConfigFields = {
+  ...smsAccountFields,
   /** Which vendor sends first; the other takes over on a transient failure. Default: tencent when both are set. */
   SMS_PRIMARY: unsetIfEmpty(z.enum(['tencent', 'aliyun'], { error: 'must be tencent or aliyun' })),
-  /** 短信签名 registered with the vendors (without 【】): replies go out under it when the uplink named none. */
-  SMS_SIGN_NAME: unsetIfEmpty(
-    z
-      .string()
-      .trim()
-      .min(2, 'must be 2 to 20 characters')
-      .max(20, 'must be 2 to 20 characters')
-      .refine((sign) => !/[【】[\]]/.test(sign), 'without the brackets 【】'),
-  ),
-  SMS_SEND_TIMEOUT_MS: withDefault(z.coerce.number().int().min(500).max(30_000), 5000),
-  SMS_TENCENT_SECRET_ID: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_TENCENT_SECRET_KEY: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_TENCENT_SDK_APP_ID: unsetIfEmpty(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{4,20}$/, 'must be the SmsSdkAppId (digits)'),
-  ),
   SMS_TENCENT_TEMPLATE_ID: unsetIfEmpty(
     z
       .string()
       .trim()
       .regex(/^\d{1,20}$/, 'must be a template id (digits)'),
   ),
-  SMS_TENCENT_REGION: withDefault(
-    z.string().regex(/^[a-z]{2}-[a-z]+$/, 'must be a region such as ap-guangzhou'),
-    'ap-guangzhou',
-  ),
-  SMS_TENCENT_API_BASE: withDefault(httpBase, 'https://sms.tencentcloudapi.com'),
   /** Characters of reply text per template parameter. Enterprise accounts have no per-parameter limit; 500 per SMS. */
   SMS_TENCENT_PARAM_MAX_CHARS: withDefault(z.coerce.number().int().min(6).max(480), 300),
-  SMS_ALIYUN_ACCESS_KEY_ID: unsetIfEmpty(z.string().trim().min(1)),
-  SMS_ALIYUN_ACCESS_KEY_SECRET: unsetIfEmpty(z.string().trim().min(1)),
   SMS_ALIYUN_TEMPLATE_CODE: unsetIfEmpty(
     z
       .string()
       .trim()
       .regex(/^SMS_\d+$/, 'must be a template code such as SMS_123456'),
   ),
-  SMS_ALIYUN_API_BASE: withDefault(httpBase, 'https://dysmsapi.aliyuncs.com'),
   /** Aliyun allows 35 characters per variable unless the limit is lifted for the template (then up to 480 here; the sign and template text still count within 500). */
   SMS_ALIYUN_PARAM_MAX_CHARS: withDefault(z.coerce.number().int().min(6).max(480), 35),
   /** The unguessable last path segment of the callback URLs given to the vendors (they do not sign callbacks). */
