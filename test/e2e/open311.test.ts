@@ -226,6 +226,41 @@ describe('an Open311 request, from submission to 办结', () => {
     expect(created.text).toContain(`<account_id>${CONTACT.account_id}</account_id></request></service_requests>`);
   });
 
+  it('posted by many at once, each becomes its own ticket with its own submitter and place', async () => {
+    // Concurrent requests share one transaction (a micro-batch): nothing may end up on the wrong ticket.
+    const posted = Array.from({ length: 30 }, (_, n) => ({
+      address: `天河区棠下二横路第${n + 1}号灯杆`,
+      phone: `1391234${String(n).padStart(4, '0')}`,
+    }));
+    const answers = await Promise.all(
+      posted.map(({ address, phone }) =>
+        postForm<Array<{ service_request_id: string }>>('requests.json', {
+          api_key: API_KEY,
+          service_code: 'urban-construction',
+          address_string: address,
+          description: '路灯不亮',
+          phone,
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(posted.map(() => 200));
+    const ticketNos = answers.map((answer) => answer.body[0].service_request_id);
+    expect(new Set(ticketNos).size).toBe(posted.length);
+    for (const [n, { address, phone }] of posted.entries()) {
+      const [found] = (await get<Open311Request[]>(`requests/${ticketNos[n]}.json`)).body;
+      expect(found).toMatchObject({ service_request_id: ticketNos[n], address, status: 'open' });
+      const personal = await request<{ contact: { phone: string } }>(
+        'GET',
+        system.url(
+          'ticketing',
+          `/api/v1/tickets/${ticketNos[n]}/personal-data?reason=${encodeURIComponent('核对来电')}`,
+        ),
+        { token: await staffToken('thzjj-staff') },
+      );
+      expect(personal.body.contact.phone).toBe(phone);
+    }
+  });
+
   it('is open, with its department, deadline and place, by id and by filters', async () => {
     const byId = await get<Open311Request[]>(`requests/${ticketNo}.json`);
     expect(byId.status).toBe(200);

@@ -18,6 +18,13 @@ export interface Open311Contact {
   accountId: string | null;
 }
 
+/** One request as posted: the command that opens its ticket, the client that sent it, what it sent. */
+export interface Open311Record {
+  commandId: string;
+  client: string;
+  submission: Open311Submission;
+}
+
 interface PublicTicketRow {
   ticket_no: string;
   status: TicketStatus;
@@ -53,33 +60,32 @@ export class Open311Requests {
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** In the transaction that opens the ticket, so that a ticket from Open311 never lacks its submitter's details. */
-  async record(
-    tx: EntityManager,
-    commandId: string,
-    client: string,
-    submission: Open311Submission,
-    at: Date,
-  ): Promise<void> {
+  /** In the transaction that opens their tickets, so that a ticket from Open311 never lacks its submitter's details. */
+  async recordAll(tx: EntityManager, requests: Open311Record[], at: Date): Promise<void> {
+    const column = <T>(value: (request: Open311Record) => T): T[] => requests.map(value);
     const sealed = (value: string | undefined) => (value === undefined ? null : this.cipher.encrypt(value));
-    const { contact } = submission;
     await tx.query(
       `INSERT INTO ticketing.open311_requests (source_command_id, client, submitted_at, address_cipher, address_id, media_url,
          email_cipher, phone_cipher, first_name_cipher, last_name_cipher, device_id_cipher, account_id_cipher)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       SELECT source_command_id, client, $1, address_cipher, address_id, media_url, email_cipher, phone_cipher,
+              first_name_cipher, last_name_cipher, device_id_cipher, account_id_cipher
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                     $10::text[], $11::text[], $12::text[])
+              AS r(source_command_id, client, address_cipher, address_id, media_url, email_cipher, phone_cipher,
+                   first_name_cipher, last_name_cipher, device_id_cipher, account_id_cipher)`,
       [
-        commandId,
-        client,
         at,
-        sealed(submission.addressString),
-        submission.addressId ?? null,
-        submission.mediaUrl ?? null,
-        sealed(contact.email),
-        sealed(contact.phone),
-        sealed(contact.firstName),
-        sealed(contact.lastName),
-        sealed(contact.deviceId),
-        sealed(contact.accountId),
+        column((request) => request.commandId),
+        column((request) => request.client),
+        column(({ submission }) => sealed(submission.addressString)),
+        column(({ submission }) => submission.addressId ?? null),
+        column(({ submission }) => submission.mediaUrl ?? null),
+        column(({ submission }) => sealed(submission.contact.email)),
+        column(({ submission }) => sealed(submission.contact.phone)),
+        column(({ submission }) => sealed(submission.contact.firstName)),
+        column(({ submission }) => sealed(submission.contact.lastName)),
+        column(({ submission }) => sealed(submission.contact.deviceId)),
+        column(({ submission }) => sealed(submission.contact.accountId)),
       ],
     );
   }

@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
-
-export type CreateTicketCommand = Extract<TicketCommandV1, { type: 'ticket.create' }>;
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { traceContext } from '@libs/common/logging/trace-context';
 import { Clock } from '@libs/common/time/clock';
@@ -13,7 +11,14 @@ import { DepartmentEntity } from '../routing/department.entity';
 import { Routing } from '../routing/routing';
 import { TICKETING_CONFIG, TicketingConfig } from '../config';
 import { TicketEntity } from './ticket.entity';
-import { TicketStore } from './ticket-store';
+import { NewTicket, TicketStore } from './ticket-store';
+
+export type CreateTicketCommand = Extract<TicketCommandV1, { type: 'ticket.create' }>;
+
+export interface CreatedTicket {
+  ticket: TicketEntity;
+  events: Outgoing[];
+}
 
 /**
  * 受理 and 派单 in one step: a complaint becomes a ticket routed to its department, with the deadline in working
@@ -30,36 +35,51 @@ export class CreateTicket {
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
-  /** Within the caller's transaction when given its manager (an Open311 request stores its submitter with it). */
-  async execute(command: CreateTicketCommand, manager?: EntityManager): Promise<Outgoing[]> {
-    // A redelivered command finds the ticket it opened the first time (insertOnce).
-    const ticket = await this.open(command, manager);
-    // Idempotent too: one home visit per ticket.
-    const { homeVisit, description, location } = command.payload;
-    if (homeVisit) await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
-    traceContext.annotate({ ticketNo: ticket.ticketNo });
-    return [this.ticketCreated(ticket, await this.routing.department(ticket.departmentCode), command)];
+  /** One command, as the Kafka consumer hands them over. */
+  async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
+    const [created] = await this.executeAll([command]);
+    traceContext.annotate({ ticketNo: created.ticket.ticketNo });
+    return created.events;
   }
 
-  private async open(command: CreateTicketCommand, manager?: EntityManager): Promise<TicketEntity> {
+  /**
+   * Many commands in one go, each answered in order with its ticket and the events announcing it; within the
+   * caller's transaction when given its manager (Open311 requests store their submitters with their tickets).
+   */
+  async executeAll(commands: CreateTicketCommand[], manager?: EntityManager): Promise<CreatedTicket[]> {
+    // A redelivered command finds the ticket it opened the first time (insertAll).
+    const routed = await Promise.all(commands.map((command) => this.routed(command)));
+    const tickets = await this.tickets.insertAll(routed, manager);
+    return Promise.all(
+      commands.map(async (command, index) => {
+        const ticket = tickets[index];
+        // Idempotent too: one home visit per ticket.
+        const { homeVisit, description, location } = command.payload;
+        if (homeVisit) {
+          await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
+        }
+        const department = await this.routing.department(ticket.departmentCode);
+        return { ticket, events: [this.ticketCreated(ticket, department, command)] };
+      }),
+    );
+  }
+
+  private async routed(command: CreateTicketCommand): Promise<NewTicket> {
     const department = await this.routing.departmentFor(command.payload.category, command.payload.regionCode);
     const acceptedAt = this.clock.now();
     // The category's own time limit (or its parent's), else the one citizens are told by default.
     const workingDays =
       (await this.routing.concludeWithinWorkingDays(command.payload.category)) ??
       this.config.CONCLUDE_WITHIN_WORKING_DAYS;
-    return this.tickets.insertOnce(
-      {
-        command: command.payload,
-        sourceCommandId: command.id,
-        departmentCode: department.code,
-        acceptedAt,
-        workingDays,
-        dueAt: this.calendar.deadlineAfter(acceptedAt, workingDays),
-        signDueAt: this.calendar.deadlineAfter(acceptedAt, 1),
-      },
-      manager,
-    );
+    return {
+      command: command.payload,
+      sourceCommandId: command.id,
+      departmentCode: department.code,
+      acceptedAt,
+      workingDays,
+      dueAt: this.calendar.deadlineAfter(acceptedAt, workingDays),
+      signDueAt: this.calendar.deadlineAfter(acceptedAt, 1),
+    };
   }
 
   private ticketCreated(ticket: TicketEntity, department: DepartmentEntity, command: CreateTicketCommand): Outgoing {
