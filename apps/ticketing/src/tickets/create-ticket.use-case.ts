@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
@@ -26,6 +27,11 @@ export interface CreatedTicket {
  */
 @Injectable()
 export class CreateTicket {
+  private readonly inserts = new MicroBatcher((tickets: NewTicket[]) => this.tickets.insertAll(tickets), {
+    lingerMs: 2,
+    maxBatchSize: 100,
+  });
+
   constructor(
     private readonly tickets: TicketStore,
     private readonly routing: Routing,
@@ -35,11 +41,14 @@ export class CreateTicket {
     @Inject(TICKETING_CONFIG) private readonly config: TicketingConfig,
   ) {}
 
-  /** One command, as the Kafka consumer hands them over. */
+  /**
+   * One command, as the Kafka consumer hands them over. Commands handled at the same moment (other conversations)
+   * share one INSERT; each is routed on its own first, so a command that cannot be routed fails alone.
+   */
   async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
-    const [created] = await this.executeAll([command]);
-    traceContext.annotate({ ticketNo: created.ticket.ticketNo });
-    return created.events;
+    const ticket = await this.inserts.add(await this.routed(command));
+    traceContext.annotate({ ticketNo: ticket.ticketNo });
+    return (await this.opened(ticket, command)).events;
   }
 
   /**
@@ -47,21 +56,18 @@ export class CreateTicket {
    * caller's transaction when given its manager (Open311 requests store their submitters with their tickets).
    */
   async executeAll(commands: CreateTicketCommand[], manager?: EntityManager): Promise<CreatedTicket[]> {
-    // A redelivered command finds the ticket it opened the first time (insertAll).
     const routed = await Promise.all(commands.map((command) => this.routed(command)));
     const tickets = await this.tickets.insertAll(routed, manager);
-    return Promise.all(
-      commands.map(async (command, index) => {
-        const ticket = tickets[index];
-        // Idempotent too: one home visit per ticket.
-        const { homeVisit, description, location } = command.payload;
-        if (homeVisit) {
-          await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
-        }
-        const department = await this.routing.department(ticket.departmentCode);
-        return { ticket, events: [this.ticketCreated(ticket, department, command)] };
-      }),
-    );
+    return Promise.all(commands.map((command, index) => this.opened(tickets[index], command)));
+  }
+
+  /** After the insert (or finding the ticket a redelivered command opened the first time): home visit, event. */
+  private async opened(ticket: TicketEntity, command: CreateTicketCommand): Promise<CreatedTicket> {
+    // Idempotent too: one home visit per ticket.
+    const { homeVisit, description, location } = command.payload;
+    if (homeVisit) await this.gridTasks.createFor(ticket, homeVisit.groups, `${description} ${location?.label ?? ''}`);
+    const department = await this.routing.department(ticket.departmentCode);
+    return { ticket, events: [this.ticketCreated(ticket, department, command)] };
   }
 
   private async routed(command: CreateTicketCommand): Promise<NewTicket> {
