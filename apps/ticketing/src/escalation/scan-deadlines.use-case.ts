@@ -88,22 +88,29 @@ export class ScanDeadlines {
     now: Date,
   ): Promise<number> {
     let total = 0;
-    for (;;) {
-      const { candidates, events } = await this.dataSource.transaction(async (tx) => {
-        const rows = await this.raiseBatch(tx, kind, level, range, now);
-        // A candidate without an alert id already had its alert (raised before its mark was set): nothing to say.
-        const raised = rows.flatMap(({ alert_id, raised_at, ...row }) =>
-          alert_id && raised_at ? [this.alertEvent({ ...row, alert_id, raised_at }, kind, level)] : [],
-        );
-        await this.outbox.writeAll(
-          tx,
-          raised.map((event) => ({ causeId: event.envelope.id, event })),
-        );
-        return { candidates: rows.length, events: raised };
-      });
-      await this.outbox.send(events);
-      total += events.length;
-      if (candidates === 0) return total;
+    // Each step's events go to Kafka while the next step is written; one send at a time.
+    let sending: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const { candidates, events } = await this.dataSource.transaction(async (tx) => {
+          const rows = await this.raiseBatch(tx, kind, level, range, now);
+          // A candidate without an alert id already had its alert (raised before its mark was set): nothing to say.
+          const raised = rows.flatMap(({ alert_id, raised_at, ...row }) =>
+            alert_id && raised_at ? [this.alertEvent({ ...row, alert_id, raised_at }, kind, level)] : [],
+          );
+          await this.outbox.writeAll(
+            tx,
+            raised.map((event) => ({ causeId: event.envelope.id, event })),
+          );
+          return { candidates: rows.length, events: raised };
+        });
+        await sending;
+        sending = this.outbox.send(events);
+        total += events.length;
+        if (candidates === 0) return total;
+      }
+    } finally {
+      await sending;
     }
   }
 
