@@ -60,6 +60,19 @@ const states = async (alertId: string) =>
     (row: { state: string; last_error: string | null }) => `${row.state}${row.last_error ? `:${row.last_error}` : ''}`,
   );
 
+/** The states of the given recipients' rows, in the order given. */
+const statesOf = async (alertId: string, subscriberIds: string[]) => {
+  const rows: Array<{ subscriber_id: string; state: string; last_error: string | null }> = await dataSource.query(
+    `SELECT subscriber_id, state, last_error FROM notifier.deliveries WHERE alert_id = $1`,
+    [alertId],
+  );
+  const bySubscriber = new Map(rows.map((row) => [row.subscriber_id, row]));
+  return subscriberIds.map((id) => {
+    const row = bySubscriber.get(id);
+    return row ? `${row.state}${row.last_error ? `:${row.last_error}` : ''}` : 'none';
+  });
+};
+
 describe('alert deliveries against PostgreSQL', () => {
   it('queues each recipient once, and a claim sends each once', async () => {
     const alertId = await alertIn('active');
@@ -68,6 +81,36 @@ describe('alert deliveries against PostgreSQL', () => {
     const ids = recipients.map((recipient) => recipient.subscriberId);
     expect(await deliveries.claim(alertId, ids)).toHaveLength(3);
     expect(await deliveries.claim(alertId, ids)).toHaveLength(0);
+    expect(await states(alertId)).toEqual(['sending', 'sending', 'sending']);
+    await deliveries.markSent(alertId, [
+      { subscriberId: ids[0], vendorMessageId: 'tencent:a1' },
+      { subscriberId: ids[1], vendorMessageId: null },
+    ]);
+    expect(await statesOf(alertId, ids)).toEqual(['sent', 'sent', 'sending']);
+  });
+
+  it('queues again what a dead worker claimed and never settled, and only that', async () => {
+    const active = await alertIn('active');
+    const withdrawn = await alertIn('active');
+    const ids = recipients.map((recipient) => recipient.subscriberId);
+    for (const alertId of [active, withdrawn]) {
+      await deliveries.insertQueued(alertId, recipients);
+      await deliveries.claim(alertId, ids);
+    }
+    // Claimed ten minutes ago; the worker of the third recipient's claim is still waiting for the vendor.
+    await dataSource.query(
+      `UPDATE notifier.deliveries SET sent_at = now() - interval '10 minutes'
+        WHERE alert_id = ANY($1) AND subscriber_id <> $2`,
+      [[active, withdrawn], ids[2]],
+    );
+    await deliveries.markSent(active, [{ subscriberId: ids[0], vendorMessageId: 'tencent:b1' }]);
+    await dataSource.query(`UPDATE notifier.alerts SET state = 'cancelled' WHERE id = $1`, [withdrawn]);
+
+    expect(await deliveries.requeueUnconfirmed(5 * 60_000)).toBe(3);
+
+    expect(await statesOf(active, ids)).toEqual(['sent', 'queued:unconfirmed', 'sending']);
+    expect(await statesOf(withdrawn, ids)).toEqual(['cancelled:unconfirmed', 'cancelled:unconfirmed', 'sending']);
+    expect((await deliveries.claim(active, ids)).map((claimed) => claimed.subscriberId)).toEqual([ids[1]]);
   });
 
   it('records recipients found after a Cancel as cancelled, never queued', async () => {
@@ -93,6 +136,7 @@ describe('alert deliveries against PostgreSQL', () => {
     const oldId = await alertIn('active');
     await deliveries.insertQueued(oldId, recipients);
     await deliveries.claim(oldId, [recipients[0].subscriberId]);
+    await deliveries.markSent(oldId, [{ subscriberId: recipients[0].subscriberId, vendorMessageId: 'tencent:1' }]);
     const updateId = await alertIn('active');
     await dataSource.transaction((tx) => store.markUpdated(tx, [oldId], updateId, new Date()));
     expect((await states(oldId)).sort()).toEqual(['cancelled:superseded', 'cancelled:superseded', 'sent'].sort());

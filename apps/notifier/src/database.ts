@@ -3,6 +3,7 @@ import { CreateAlerts1764300000000 } from './migrations/1764300000000-CreateAler
 import { CreateSubscribers1764310000000 } from './migrations/1764310000000-CreateSubscribers';
 import { AddFanOut1764320000000 } from './migrations/1764320000000-AddFanOut';
 import { CreateReminders1764345000000 } from './migrations/1764345000000-CreateReminders';
+import { AddDeliverySending1764350000000 } from './migrations/1764350000000-AddDeliverySending';
 
 /** The notifier schema. Its tables (alerts, subscribers, deliveries) come with their own migrations. */
 export const notifierDatabase = (url: string): AppDatabase => ({
@@ -14,5 +15,6 @@ export const notifierDatabase = (url: string): AppDatabase => ({
     CreateSubscribers1764310000000,
     AddFanOut1764320000000,
     CreateReminders1764345000000,
+    AddDeliverySending1764350000000,
   ],
 });

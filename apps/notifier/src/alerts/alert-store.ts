@@ -6,7 +6,7 @@ import { CapReference } from '../cap/cap-references';
 import { WarningColour } from '../cap/warning-colour';
 import { AlertState, LinkedAlert } from './reference-effects';
 
-export const DeliveryState = ['queued', 'sent', 'delivered', 'failed', 'cancelled'] as const;
+export const DeliveryState = ['queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled'] as const;
 export type DeliveryState = (typeof DeliveryState)[number];
 export type DeliveryCounts = Record<DeliveryState | 'targeted', number>;
 
@@ -318,6 +318,7 @@ export class AlertStore {
 export const noDeliveries = (): DeliveryCounts => ({
   targeted: 0,
   queued: 0,
+  sending: 0,
   sent: 0,
   delivered: 0,
   failed: 0,

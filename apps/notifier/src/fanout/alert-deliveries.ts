@@ -38,8 +38,10 @@ export interface ClaimedRecipient {
 
 /**
  * notifier.deliveries as the fan-out uses it: one row per alert and recipient, the truth about who got what. Redis
- * only holds jobs pointing at rows; a row is claimed (queued → sent) in one UPDATE before its message leaves, so a
- * job run twice, or a Cancel committed meanwhile, never sends a message twice or after its withdrawal.
+ * only holds jobs pointing at rows; a row is claimed (queued → sending) in one UPDATE before its message leaves, so
+ * a job run twice, or a Cancel committed meanwhile, never sends a message twice or after its withdrawal. The vendor's
+ * answer settles it (sent, failed, or back to queued); a row left sending by a worker that died before the answer
+ * is queued again by the sweep, so everyone is reached at least once.
  */
 @Injectable()
 export class AlertDeliveries {
@@ -132,7 +134,7 @@ export class AlertDeliveries {
     return inserted;
   }
 
-  /** Who already got the alerts a Cancel withdrew: they get the cancellation. */
+  /** Who already got the alerts a Cancel withdrew (or is getting them now): they get the cancellation. */
   async reachedBeforeCancel(cancelId: string): Promise<QueuedRecipient[]> {
     const rows: Array<{ subscriber_id: string; channel: FanOutChannel; lang: Lang; elder_mode: boolean }> =
       await this.dataSource.query(
@@ -140,7 +142,7 @@ export class AlertDeliveries {
            FROM notifier.deliveries d
            JOIN notifier.alerts a ON a.id = d.alert_id AND a.cancelled_by = $1
            JOIN notifier.subscribers s ON s.id = d.subscriber_id
-          WHERE d.state IN ('sent', 'delivered')`,
+          WHERE d.state IN ('sending', 'sent', 'delivered')`,
         [cancelId],
       );
     return rows.map((row) => ({
@@ -177,14 +179,14 @@ export class AlertDeliveries {
   }
 
   /**
-   * Claims the batch's recipients still queued and due: queued → sent, with the address cipher to send to. What a
-   * Cancel stopped, another run of the job sent, or quiet hours still hold, is not returned.
+   * Claims the batch's recipients still queued and due: queued → sending, with the address cipher to send to. What
+   * a Cancel stopped, another run of the job took, or quiet hours still hold, is not returned.
    */
   async claim(alertId: string, subscriberIds: readonly string[]): Promise<ClaimedRecipient[]> {
     const rows: Array<{ subscriber_id: string; address_cipher: string }> = await this.dataSource.query(
       // In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
       `WITH claimed AS (
-         UPDATE notifier.deliveries d SET state = 'sent', sent_at = now(), attempts = d.attempts + 1
+         UPDATE notifier.deliveries d SET state = 'sending', sent_at = now(), attempts = d.attempts + 1
            FROM notifier.subscribers s
           WHERE d.alert_id = $1 AND d.subscriber_id = ANY($2::uuid[]) AND d.state = 'queued'
             AND (d.send_after IS NULL OR d.send_after <= now()) AND s.id = d.subscriber_id
@@ -197,16 +199,16 @@ export class AlertDeliveries {
     return rows.map((row) => ({ subscriberId: row.subscriber_id, addressCipher: row.address_cipher }));
   }
 
-  /** The vendor took them: its message ids, for the receipts. */
-  async recordVendorIds(
+  /** The vendor took them: sending → sent, with its message ids (for the receipts) where it gave one. */
+  async markSent(
     alertId: string,
-    sent: ReadonlyArray<{ subscriberId: string; vendorMessageId: string }>,
+    sent: ReadonlyArray<{ subscriberId: string; vendorMessageId: string | null }>,
   ): Promise<void> {
     if (sent.length === 0) return;
     await this.dataSource.query(
-      `UPDATE notifier.deliveries d SET vendor_message_id = v.vendor_message_id, last_error = NULL
+      `UPDATE notifier.deliveries d SET state = 'sent', vendor_message_id = v.vendor_message_id, last_error = NULL
          FROM unnest($2::uuid[], $3::text[]) AS v(subscriber_id, vendor_message_id)
-        WHERE d.alert_id = $1 AND d.subscriber_id = v.subscriber_id`,
+        WHERE d.alert_id = $1 AND d.subscriber_id = v.subscriber_id AND d.state = 'sending'`,
       [alertId, sent.map((one) => one.subscriberId), sent.map((one) => one.vendorMessageId)],
     );
   }
@@ -220,7 +222,7 @@ export class AlertDeliveries {
               cancelled_at = CASE WHEN a.state = 'cancelled' THEN now() END,
               sent_at = NULL, last_error = $3
          FROM notifier.alerts a
-        WHERE a.id = d.alert_id AND d.alert_id = $1 AND d.subscriber_id = ANY($2::uuid[]) AND d.state = 'sent'`,
+        WHERE a.id = d.alert_id AND d.alert_id = $1 AND d.subscriber_id = ANY($2::uuid[]) AND d.state = 'sending'`,
       [alertId, subscriberIds, error.slice(0, 200)],
     );
   }
@@ -229,7 +231,7 @@ export class AlertDeliveries {
     if (subscriberIds.length === 0) return;
     await this.dataSource.query(
       `UPDATE notifier.deliveries SET state = 'failed', failed_at = now(), last_error = $3
-        WHERE alert_id = $1 AND subscriber_id = ANY($2::uuid[]) AND state IN ('queued', 'sent')`,
+        WHERE alert_id = $1 AND subscriber_id = ANY($2::uuid[]) AND state IN ('queued', 'sending')`,
       [alertId, subscriberIds, error.slice(0, 200)],
     );
   }
@@ -270,6 +272,27 @@ export class AlertDeliveries {
         outcome.reportedAt,
         outcome.recipientPhoneIndex,
       ],
+    );
+    return count;
+  }
+
+  /**
+   * Rows claimed longer ago than the given time and still not settled: the worker died between claim and answer.
+   * Queued again (the vendor may have taken them: at least once rather than not at all), or cancelled when their
+   * alert no longer is active. Returns how many.
+   */
+  async requeueUnconfirmed(olderThanMs: number): Promise<number> {
+    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
+      `WITH requeued AS (
+         UPDATE notifier.deliveries d
+            SET state = CASE WHEN a.state = 'active' THEN 'queued' ELSE 'cancelled' END,
+                cancelled_at = CASE WHEN a.state = 'active' THEN NULL ELSE now() END,
+                sent_at = NULL, last_error = 'unconfirmed'
+           FROM notifier.alerts a
+          WHERE a.id = d.alert_id AND d.state = 'sending' AND d.sent_at < now() - make_interval(secs => $1)
+         RETURNING d.subscriber_id)
+       SELECT count(*)::int AS count FROM requeued`,
+      [olderThanMs / 1000],
     );
     return count;
   }

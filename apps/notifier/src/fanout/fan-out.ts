@@ -8,13 +8,16 @@ import { sendBatches } from './send-batches';
 
 const SWEEP_ROWS = 50_000;
 const SWEEP_ALERTS = 100;
+/** A claim unanswered this long was left by a worker that died: every vendor call gives up well before. */
+const UNCONFIRMED_AFTER_MS = 5 * 60_000;
 
 /**
  * What the rest of the notifier asks of the fan-out: start an accepted alert's fan-out (a Cancel's too: it sends the
  * cancellation to whoever got what it withdraws; its queued deliveries were stopped when it was accepted), and, on a
- * timer, a sweep that finds what Redis lost: alerts never fanned out, and queued deliveries whose channel queue holds
- * no job any more (Redis restarted or flushed). Postgres is the truth; re-queued rows are claimed like any other, so
- * a sweep that overlaps a live job sends nothing twice.
+ * timer, a sweep that finds what Redis or a dead worker lost: alerts never fanned out, deliveries claimed but never
+ * answered (queued again), and queued deliveries whose channel queue holds no job any more (Redis restarted or
+ * flushed). Postgres is the truth; re-queued rows are claimed like any other, so a sweep that overlaps a live job
+ * sends nothing twice.
  */
 @Injectable()
 export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {
@@ -50,11 +53,12 @@ export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async sweep(): Promise<{ fanOuts: number; requeued: number }> {
+  async sweep(): Promise<{ fanOuts: number; unconfirmed: number; requeued: number }> {
     const unfinished = await this.deliveries.unfinishedFanOuts(SWEEP_ALERTS);
     for (const alertId of unfinished) await this.start(alertId);
     const idle: FanOutChannel[] = [];
     for (const channel of FAN_OUT_CHANNELS) if ((await this.jobs.pendingIn(channel)) === 0) idle.push(channel);
+    const unconfirmed = await this.deliveries.requeueUnconfirmed(UNCONFIRMED_AFTER_MS);
     let requeued = 0;
     if (idle.length > 0) {
       const due = (await this.deliveries.dueQueued(SWEEP_ROWS)).filter((row) => idle.includes(row.channel));
@@ -69,9 +73,12 @@ export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {
         requeued += rows.length;
       }
     }
-    if (unfinished.length > 0 || requeued > 0) {
-      this.logger.warn({ fanOuts: unfinished.length, requeued }, 'alert sweep picked up what the queues lost');
+    if (unfinished.length > 0 || unconfirmed > 0 || requeued > 0) {
+      this.logger.warn(
+        { fanOuts: unfinished.length, unconfirmed, requeued },
+        'alert sweep picked up what the queues or a worker lost',
+      );
     }
-    return { fanOuts: unfinished.length, requeued };
+    return { fanOuts: unfinished.length, unconfirmed, requeued };
   }
 }

@@ -92,7 +92,7 @@ export class SendAlertBatch {
       subscriberId: subscriberOf(subscriberByPhone)(one.phoneNumber),
       vendorMessageId: `${sms.vendor.name}:${one.vendorMessageId}`,
     }));
-    await this.deliveries.recordVendorIds(alertId, accepted);
+    await this.deliveries.markSent(alertId, accepted);
     const retry = result.refused.filter((one) => one.kind === 'transient' && !isLastAttempt);
     const refused = result.refused.filter((one) => !retry.includes(one));
     for (const one of refused) {

@@ -90,13 +90,14 @@ export class WeComAlertSender {
     }
     const refused = refusedUserIds(answer);
     const byCode = new Map<string, string[]>();
-    const accepted: Array<{ subscriberId: string; vendorMessageId: string }> = [];
+    const accepted: Array<{ subscriberId: string; vendorMessageId: string | null }> = [];
     for (const [userId, subscriberId] of subscriberByUserId) {
       const code = refused.get(userId);
-      if (code === undefined) accepted.push({ subscriberId, vendorMessageId: `wecom:${answer.msgid ?? ''}` });
+      if (code === undefined)
+        accepted.push({ subscriberId, vendorMessageId: answer.msgid ? `wecom:${answer.msgid}` : null });
       else byCode.set(code, [...(byCode.get(code) ?? []), subscriberId]);
     }
-    await this.deliveries.recordVendorIds(alertId, answer.msgid ? accepted : []);
+    await this.deliveries.markSent(alertId, accepted);
     for (const [code, subscriberIds] of byCode) await this.deliveries.markFailed(alertId, subscriberIds, code);
     const failed = subscriberByUserId.size - accepted.length;
     this.logger.debug({ alertId, sent: accepted.length, refused: failed }, 'alert wecom batch sent');

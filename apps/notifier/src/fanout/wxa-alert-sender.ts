@@ -61,8 +61,8 @@ export class WxaAlertSender {
       }
       try {
         const { msgid } = await this.messages.send(openid, wxa.templateId, values);
-        await this.deliveries.recordVendorIds(alertId, [
-          { subscriberId: recipient.subscriberId, vendorMessageId: `wxa:${msgid ?? ''}` },
+        await this.deliveries.markSent(alertId, [
+          { subscriberId: recipient.subscriberId, vendorMessageId: msgid ? `wxa:${msgid}` : null },
         ]);
         sent += 1;
       } catch (error) {
