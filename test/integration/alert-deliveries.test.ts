@@ -132,6 +132,38 @@ describe('alert deliveries against PostgreSQL', () => {
     }
   });
 
+  it('applies a receipt that came before the vendor answer was stored, and forgets one for an id never sent', async () => {
+    const alertId = await alertIn('active');
+    await deliveries.insertQueued(alertId, recipients);
+    const [first] = recipients.map((recipient) => recipient.subscriberId);
+    await deliveries.claim(alertId, [first]);
+    const receipt = {
+      vendorMessageId: 'tencent:early-1',
+      recipientPhoneIndex: null,
+      isDelivered: true,
+      failureCode: null,
+      reportedAt: new Date(),
+    };
+    const kept = async () =>
+      (await dataSource.query(`SELECT count(*)::int AS count FROM notifier.early_receipts`))[0].count;
+
+    expect(await deliveries.recordReceipt(receipt)).toBe(0);
+    expect(await deliveries.recordReceipt({ ...receipt, vendorMessageId: 'tencent:another-system' })).toBe(0);
+    expect(await kept()).toBe(2);
+    expect(await deliveries.applyEarlyReceipts()).toBe(0);
+
+    await deliveries.markSent(alertId, [{ subscriberId: first, vendorMessageId: 'tencent:early-1' }]);
+    expect(await deliveries.applyEarlyReceipts()).toBe(1);
+    expect(await statesOf(alertId, [first])).toEqual(['delivered']);
+    // A receipt seen again once its delivery is settled changes nothing and is not kept.
+    expect(await deliveries.recordReceipt(receipt)).toBe(0);
+    expect(await kept()).toBe(1);
+
+    await dataSource.query(`UPDATE notifier.early_receipts SET received_at = now() - interval '2 hours'`);
+    expect(await deliveries.applyEarlyReceipts()).toBe(0);
+    expect(await kept()).toBe(0);
+  });
+
   it('stops what the replaced alert still had queued when the Update is stored, and leaves what was sent', async () => {
     const oldId = await alertIn('active');
     await deliveries.insertQueued(oldId, recipients);

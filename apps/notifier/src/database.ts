@@ -4,6 +4,7 @@ import { CreateSubscribers1764310000000 } from './migrations/1764310000000-Creat
 import { AddFanOut1764320000000 } from './migrations/1764320000000-AddFanOut';
 import { CreateReminders1764345000000 } from './migrations/1764345000000-CreateReminders';
 import { AddDeliverySending1764350000000 } from './migrations/1764350000000-AddDeliverySending';
+import { CreateEarlyReceipts1764360000000 } from './migrations/1764360000000-CreateEarlyReceipts';
 
 /** The notifier schema. Its tables (alerts, subscribers, deliveries) come with their own migrations. */
 export const notifierDatabase = (url: string): AppDatabase => ({
@@ -16,5 +17,6 @@ export const notifierDatabase = (url: string): AppDatabase => ({
     AddFanOut1764320000000,
     CreateReminders1764345000000,
     AddDeliverySending1764350000000,
+    CreateEarlyReceipts1764360000000,
   ],
 });

@@ -249,8 +249,8 @@ export class AlertDeliveries {
   /**
    * A carrier's receipt: the delivery it names, still sent, becomes delivered or failed at the reported time (never
    * before it was sent: the carriers' clocks are not ours). An Aliyun BizId covers a whole request, so its row is the
-   * one whose subscriber has the receipt's phone index. Returns how many rows changed: 0 for an id we never sent (or
-   * a receipt seen before).
+   * one whose subscriber has the receipt's phone index. Returns how many rows changed: 0 for a receipt seen before,
+   * or for an id no delivery has, which is kept a while (it may have come before the vendor's answer was stored).
    */
   async recordReceipt(outcome: ReceiptOutcome): Promise<number> {
     const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
@@ -263,7 +263,13 @@ export class AlertDeliveries {
           WHERE d.vendor_message_id = $1 AND d.state = 'sent'
             AND ($5::text IS NULL OR d.subscriber_id IN (
                   SELECT s.id FROM notifier.subscribers s WHERE s.channel = 'sms' AND s.address_index = $5))
-         RETURNING d.alert_id)
+         RETURNING d.alert_id),
+       -- No delivery has this id (yet): kept for applyEarlyReceipts, in case the vendor's answer is still on its way.
+       kept AS (
+         INSERT INTO notifier.early_receipts (vendor_message_id, recipient_phone_index, is_delivered, failure_code,
+                                              reported_at)
+         SELECT $1, $5, $2, $3, $4
+          WHERE NOT EXISTS (SELECT 1 FROM notifier.deliveries WHERE vendor_message_id = $1))
        SELECT count(*)::int AS count FROM received`,
       [
         outcome.vendorMessageId,
@@ -274,6 +280,42 @@ export class AlertDeliveries {
       ],
     );
     return count;
+  }
+
+  /**
+   * Receipts kept because no delivery had their id: applied where one has it now (the receipt came before the
+   * vendor's answer was stored); those an hour old are forgotten (another system's messages on the same account).
+   * Returns how many deliveries they settled.
+   */
+  async applyEarlyReceipts(): Promise<number> {
+    const rows: Array<{
+      id: string;
+      vendor_message_id: string;
+      recipient_phone_index: string | null;
+      is_delivered: boolean;
+      failure_code: string | null;
+      reported_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT e.id, e.vendor_message_id, e.recipient_phone_index, e.is_delivered, e.failure_code, e.reported_at
+         FROM notifier.early_receipts e
+        WHERE EXISTS (SELECT 1 FROM notifier.deliveries d WHERE d.vendor_message_id = e.vendor_message_id)
+        ORDER BY e.id LIMIT 1000`,
+    );
+    let settled = 0;
+    for (const row of rows) {
+      settled += await this.recordReceipt({
+        vendorMessageId: row.vendor_message_id,
+        recipientPhoneIndex: row.recipient_phone_index,
+        isDelivered: row.is_delivered,
+        failureCode: row.failure_code,
+        reportedAt: row.reported_at,
+      });
+    }
+    await this.dataSource.query(
+      `DELETE FROM notifier.early_receipts WHERE id = ANY($1::bigint[]) OR received_at < now() - interval '1 hour'`,
+      [rows.map((row) => row.id)],
+    );
+    return settled;
   }
 
   /**

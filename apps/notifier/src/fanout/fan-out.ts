@@ -16,7 +16,7 @@ const UNCONFIRMED_AFTER_MS = 5 * 60_000;
  * cancellation to whoever got what it withdraws; its queued deliveries were stopped when it was accepted), and, on a
  * timer, a sweep that finds what Redis or a dead worker lost: alerts never fanned out, deliveries claimed but never
  * answered (queued again), and queued deliveries whose channel queue holds no job any more (Redis restarted or
- * flushed). Postgres is the truth; re-queued rows are claimed like any other, so a sweep that overlaps a live job
+ * flushed); it also applies receipts that came before their delivery had its vendor id. Postgres is the truth; re-queued rows are claimed like any other, so a sweep that overlaps a live job
  * sends nothing twice.
  */
 @Injectable()
@@ -53,12 +53,13 @@ export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async sweep(): Promise<{ fanOuts: number; unconfirmed: number; requeued: number }> {
+  async sweep(): Promise<{ fanOuts: number; unconfirmed: number; requeued: number; earlyReceipts: number }> {
     const unfinished = await this.deliveries.unfinishedFanOuts(SWEEP_ALERTS);
     for (const alertId of unfinished) await this.start(alertId);
     const idle: FanOutChannel[] = [];
     for (const channel of FAN_OUT_CHANNELS) if ((await this.jobs.pendingIn(channel)) === 0) idle.push(channel);
     const unconfirmed = await this.deliveries.requeueUnconfirmed(UNCONFIRMED_AFTER_MS);
+    const earlyReceipts = await this.deliveries.applyEarlyReceipts();
     let requeued = 0;
     if (idle.length > 0) {
       const due = (await this.deliveries.dueQueued(SWEEP_ROWS)).filter((row) => idle.includes(row.channel));
@@ -79,6 +80,7 @@ export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {
         'alert sweep picked up what the queues or a worker lost',
       );
     }
-    return { fanOuts: unfinished.length, unconfirmed, requeued };
+    if (earlyReceipts > 0) this.logger.info({ earlyReceipts }, 'sms receipts applied that came before their send');
+    return { fanOuts: unfinished.length, unconfirmed, requeued, earlyReceipts };
   }
 }

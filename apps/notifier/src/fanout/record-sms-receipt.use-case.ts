@@ -7,8 +7,9 @@ import { receiptOutcome } from './sms-receipt-outcome';
 
 /**
  * A carrier's receipt for an alert SMS, passed on by the gateway: the delivery it names goes from sent to delivered
- * or failed. Receipts for ids the notifier never sent (the gateway's own replies after their Redis record expired, or
- * another system on the same vendor account) change nothing.
+ * or failed. A receipt for an id no delivery has is kept an hour: it may have come before the vendor's answer to the
+ * send was stored (the fan-out's sweep applies it then); most are for ids the notifier never sent (the gateway's own
+ * replies after their Redis record expired, or another system on the same vendor account) and change nothing.
  */
 @Injectable()
 export class RecordSmsReceipt {
@@ -21,7 +22,10 @@ export class RecordSmsReceipt {
     const outcome = receiptOutcome(receipt);
     const changed = await this.deliveries.recordReceipt(outcome);
     if (changed === 0) {
-      this.logger.debug({ vendor: receipt.vendor, status: receipt.status }, 'sms receipt for no delivery still sent');
+      this.logger.debug(
+        { vendor: receipt.vendor, status: receipt.status },
+        'sms receipt for no delivery still sent (kept if none has its id yet)',
+      );
       return;
     }
     this.logger.debug({ vendor: receipt.vendor, status: receipt.status, rows: changed }, 'sms receipt recorded');
