@@ -14,7 +14,7 @@ let pushUrl: string;
 
 beforeAll(async () => {
   fake = await FakeWxaServer.start();
-  system = await startSystem(['gateway', 'dialogue'], {
+  system = await startSystem(['gateway', 'dialogue', 'ticketing'], {
     env: { ...fake.gatewayEnv(), OUTBOUND_BACKOFF_BASE_MS: '200', OUTBOUND_BACKOFF_MAX_MS: '1000' },
   });
   pushUrl = system.url('gateway', '/channels/wxa/callback');
@@ -146,6 +146,78 @@ describe('the mini-program channel (消息推送, 安全模式)', () => {
       json: { ToUserName: 'gh_97417a04a28d', Encrypt: 'abc' },
     });
     expect(unsigned.status).toBe(400);
+  });
+});
+
+describe('ticket news after the 48-hour window', () => {
+  async function tokenOf(username: string): Promise<string> {
+    const login = await request<{ accessToken: string }>('POST', system.url('gateway', '/api/v1/auth/login'), {
+      json: { username, password: system.staffPassword },
+    });
+    return login.body.accessToken;
+  }
+
+  async function signFor(ticketNo: string) {
+    const signed = await request('POST', system.url('ticketing', `/api/v1/tickets/${ticketNo}/sign-for`), {
+      json: {},
+      token: await tokenOf('thzjj-staff'),
+    });
+    expect(signed.status).toBe(200);
+  }
+
+  async function complaintFrom(user: string, msgId: bigint): Promise<string> {
+    await fake.userWrites(pushUrl, user, text('我要投诉天河区棠下小区周边工地夜间施工扰民', msgId), { format: 'json' });
+    const [reply] = await repliesTo(user);
+    const ticketNo = /工单号：(GD\d+)/.exec(reply.content)?.[1];
+    if (!ticketNo) throw new Error(`no ticket in ${reply.content}`);
+    return ticketNo;
+  }
+
+  it('reaches a user who allowed it as a subscribe message: number, state, time and what happened', async () => {
+    const user = openid('ticketnews');
+    const ticketNo = await complaintFrom(user, 7100000000000000001n);
+    fake.closeWindow(user);
+    fake.subscribe(user, fake.ticketTemplateId);
+
+    await signFor(ticketNo);
+
+    const card = await eventually(async () => {
+      const found = fake.subscribeSends.find((send) => send.touser === user);
+      if (!found) throw new Error('no subscribe message yet');
+      return found;
+    });
+    expect(card).toMatchObject({
+      template_id: fake.ticketTemplateId,
+      data: {
+        character_string1: { value: ticketNo },
+        phrase2: { value: '已签收' },
+        thing3: { value: expect.stringContaining(ticketNo.slice(0, 8)) },
+        time4: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) },
+      },
+    });
+    expect(fake.refusals).toContainEqual({ path: '/cgi-bin/message/custom/send', errcode: 45015 });
+  });
+
+  it('goes to the dead letters, with the code, for a user who did not allow it', async () => {
+    const user = openid('ticketnosub');
+    const ticketNo = await complaintFrom(user, 7100000000000000002n);
+    fake.closeWindow(user);
+
+    await signFor(ticketNo);
+
+    const adminToken = await tokenOf('admin');
+    const deadLetter = await eventually(async () => {
+      const listed = await request<{ deadLetters: Array<{ channel: string; vendorCode: string | null }> }>(
+        'GET',
+        system.url('gateway', '/api/v1/admin/outbound/dead-letters'),
+        { token: adminToken },
+      );
+      const found = listed.body.deadLetters.find((letter) => letter.channel === 'wxa' && letter.vendorCode === '43101');
+      if (!found) throw new Error('not dead-lettered yet');
+      return found;
+    });
+    expect(deadLetter).toBeDefined();
+    expect(fake.subscribeSends.filter((send) => send.touser === user)).toEqual([]);
   });
 });
 

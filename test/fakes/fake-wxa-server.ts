@@ -121,6 +121,12 @@ export class FakeWxaServer {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...Array.from({ length: times }, () => fault)]);
   }
 
+  /** 48 hours pass since the user's last message: custom/send to them is refused (45015) until they write again. */
+  closeWindow(openid: string): void {
+    const window = this.windows.get(openid);
+    if (window) window.until = Date.now() - 1;
+  }
+
   /** The user taps "allow" for a template in the mini-program (wx.requestSubscribeMessage): one message allowed. */
   subscribe(openid: string, templateId: string): void {
     const key = `${openid}|${templateId}`;

@@ -6,6 +6,7 @@ import { CreateGatewayTables1764150000000 } from './migrations/1764150000000-Cre
 import { CreateChannelContacts1764260000000 } from './migrations/1764260000000-CreateChannelContacts';
 import { CreateOutboundDeliveries1764270000000 } from './migrations/1764270000000-CreateOutboundDeliveries';
 import { CreateWechatKfCursors1764280000000 } from './migrations/1764280000000-CreateWechatKfCursors';
+import { AddReplyTicket1764290000000 } from './migrations/1764290000000-AddReplyTicket';
 
 export const gatewayDatabase = (url: string): AppDatabase => ({
   schema: 'gateway',
@@ -16,5 +17,6 @@ export const gatewayDatabase = (url: string): AppDatabase => ({
     CreateChannelContacts1764260000000,
     CreateOutboundDeliveries1764270000000,
     CreateWechatKfCursors1764280000000,
+    AddReplyTicket1764290000000,
   ],
 });

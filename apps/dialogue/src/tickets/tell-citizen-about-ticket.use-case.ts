@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createReply } from '@libs/common/contracts/channel-outbound.v1';
+import { createReply, ReplyV1 } from '@libs/common/contracts/channel-outbound.v1';
 import { TicketChangedV1, TicketEventV1 } from '@libs/common/contracts/ticket-events.v1';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
 import { ConversationStates } from '../conversation/conversation-state';
@@ -55,6 +55,7 @@ export class TellCitizenAboutTicket {
     quickReplies?: string[],
   ): Outgoing[] {
     const ticket = event.payload;
+    const about = ticketState(event);
     return texts.map((text, part) => ({
       topic: Topic.ChannelOutboundV1,
       envelope: createReply(
@@ -66,12 +67,25 @@ export class TellCitizenAboutTicket {
           text,
           quickReplies: part === texts.length - 1 ? quickReplies : undefined,
           endOfTurn: part === texts.length - 1,
+          // Once per event: what a subscribe message shows where the text can no longer be sent.
+          ...(part === 0 && about ? { ticket: about } : {}),
         },
         { traceId: event.traceId, envelopeId: event.id },
         part,
       ),
     }));
   }
+}
+
+/** The ticket's state after the event, for a subscribe message; none for a home visit (its own news). */
+function ticketState(event: Exclude<TicketEventV1, { type: 'ticket.deadline_alert' }>): ReplyV1['ticket'] {
+  if (event.type === 'ticket.created') {
+    return { ticketNo: event.payload.ticketNo, status: 'assigned', at: event.payload.acceptedAt };
+  }
+  if (event.type === 'ticket.changed') {
+    return { ticketNo: event.payload.ticketNo, status: event.payload.status, at: event.payload.at };
+  }
+  return undefined;
 }
 
 /** What the citizen hears of a change; nothing for the desk's own moves (督办, 归档, a rating they just gave). */

@@ -1,3 +1,4 @@
+import { ReplyV1 } from '@libs/common/contracts/channel-outbound.v1';
 import { Channel } from '@libs/common/contracts/common-fields';
 import { ChannelContact } from './channel-contacts';
 
@@ -9,6 +10,8 @@ export interface OutboundMessage {
   text: string;
   /** Choices the citizen can tap: as menu buttons where the platform has them, else appended as numbered lines. */
   quickReplies?: string[];
+  /** When the reply is news of a ticket: what a subscribe message shows where the text cannot be sent. */
+  ticket?: ReplyV1['ticket'];
   contact: ChannelContact;
 }
 

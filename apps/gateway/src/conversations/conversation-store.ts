@@ -74,8 +74,9 @@ export class ConversationStore {
   async storeOutbound(reply: ReplyV1): Promise<StoredMessage> {
     const inserted: Array<{ created_at: Date }> = await this.withConversation(() =>
       this.dataSource.query(
-        `INSERT INTO gateway.messages (id, conversation_id, direction, in_reply_to, text_cipher, quick_replies, end_of_turn)
-         VALUES ($1, $2, 'out', $3, $4, $5, $6)
+        `INSERT INTO gateway.messages (id, conversation_id, direction, in_reply_to, text_cipher, quick_replies, end_of_turn,
+           ticket)
+         VALUES ($1, $2, 'out', $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO NOTHING
          RETURNING created_at`,
         [
@@ -85,6 +86,7 @@ export class ConversationStore {
           this.cipher.encrypt(reply.text),
           reply.quickReplies ? JSON.stringify(reply.quickReplies) : null,
           reply.endOfTurn,
+          reply.ticket ? JSON.stringify(reply.ticket) : null,
         ],
       ),
     );

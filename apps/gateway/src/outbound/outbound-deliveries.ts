@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReplyV1 } from '@libs/common/contracts/channel-outbound.v1';
 import { Channel } from '@libs/common/contracts/common-fields';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
+import { OutboundMessage } from '../channels/channel-sender';
 import { FailureView, stepFor } from './delivery-policy';
 
 /** A reply to be delivered, as the queue knows it. */
@@ -124,16 +126,17 @@ export class OutboundDeliveries {
     });
   }
 
-  /** The reply's text and choices, decrypted for the sender. */
-  async contentOf(messageId: string): Promise<{ text: string; quickReplies?: string[] }> {
-    const [row]: Array<{ text_cipher: string; quick_replies: string[] | null }> = await this.dataSource.query(
-      `SELECT text_cipher, quick_replies FROM gateway.messages WHERE id = $1`,
-      [messageId],
-    );
+  /** The reply's text and choices, decrypted for the sender, and the ticket it is news of. */
+  async contentOf(messageId: string): Promise<Pick<OutboundMessage, 'text' | 'quickReplies' | 'ticket'>> {
+    const [row]: Array<{ text_cipher: string; quick_replies: string[] | null; ticket: ReplyV1['ticket'] | null }> =
+      await this.dataSource.query(`SELECT text_cipher, quick_replies, ticket FROM gateway.messages WHERE id = $1`, [
+        messageId,
+      ]);
     if (!row) throw new Error('outbound reply has no stored message');
     return {
       text: this.cipher.decrypt(row.text_cipher),
       ...(row.quick_replies ? { quickReplies: row.quick_replies } : {}),
+      ...(row.ticket ? { ticket: row.ticket } : {}),
     };
   }
 

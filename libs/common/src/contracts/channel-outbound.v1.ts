@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Cause, createEnvelope, derivedId, envelopeOf } from './envelope';
 import { Channel } from './common-fields';
+import { TicketStatusV1 } from './ticket-events.v1';
 
 /** One message to send to a citizen through the channel their conversation is on. */
 export const ReplyV1 = z.object({
@@ -14,6 +15,13 @@ export const ReplyV1 = z.object({
   quickReplies: z.array(z.string().min(1).max(40)).max(10).optional(),
   /** False when more messages for the same turn follow. */
   endOfTurn: z.boolean(),
+  /**
+   * When the message is news of a ticket: its number, state and time, for a channel that can no longer send free
+   * text to the citizen (the mini-program's 48-hour window) to send a subscribe message (订阅消息) instead.
+   */
+  ticket: z
+    .object({ ticketNo: z.string().min(1).max(32), status: TicketStatusV1, at: z.iso.datetime({ offset: true }) })
+    .optional(),
 });
 export type ReplyV1 = z.infer<typeof ReplyV1>;
 

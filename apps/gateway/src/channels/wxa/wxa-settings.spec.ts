@@ -25,6 +25,12 @@ describe('the mini-program settings', () => {
       encodingAesKey: 'A'.repeat(43),
       apiBase: 'https://api.weixin.qq.com',
       templates: { ticketProgress: 'tK9x_ticketProgress' },
+      ticketCardFields: [
+        { key: 'character_string1', source: 'ticketNo' },
+        { key: 'phrase2', source: 'status' },
+        { key: 'thing3', source: 'text' },
+        { key: 'time4', source: 'at' },
+      ],
     });
   });
 

@@ -6,6 +6,7 @@ import {
   optionalSetting,
   secretField,
 } from '../wecom-api/wecom-setting-fields';
+import { TicketCardFieldList, TicketCardFields } from './ticket-card';
 
 /** A subscribe-message template id, as the mini-program admin console shows it (订阅消息 → 我的模板). */
 const templateIdField = optionalSetting(
@@ -26,6 +27,8 @@ export const wxaSettingFields = {
   /** 订阅消息 templates; each is optional, and a message of a kind without one is not sent. */
   WXA_TICKET_TEMPLATE_ID: templateIdField,
   WXA_ALERT_TEMPLATE_ID: templateIdField,
+  /** Which key of the ticket template shows what (ticket-card.ts). */
+  WXA_TICKET_TEMPLATE_FIELDS: TicketCardFieldList,
 };
 
 export const wxaSettingsComplete = allOrNone('WXA_', ['WXA_APPID', 'WXA_SECRET', 'WXA_TOKEN', 'WXA_ENCODING_AES_KEY']);
@@ -37,6 +40,7 @@ export interface WxaSettings {
   encodingAesKey: string;
   apiBase: string;
   templates: { ticketProgress?: string; alert?: string };
+  ticketCardFields: TicketCardFields;
 }
 
 type WxaConfig = z.infer<ReturnType<typeof z.object<typeof wxaSettingFields>>>;
@@ -55,5 +59,6 @@ export function wxaSettingsFrom(config: WxaConfig): WxaSettings | undefined {
       ...(config.WXA_TICKET_TEMPLATE_ID ? { ticketProgress: config.WXA_TICKET_TEMPLATE_ID } : {}),
       ...(config.WXA_ALERT_TEMPLATE_ID ? { alert: config.WXA_ALERT_TEMPLATE_ID } : {}),
     },
+    ticketCardFields: config.WXA_TICKET_TEMPLATE_FIELDS,
   };
 }
