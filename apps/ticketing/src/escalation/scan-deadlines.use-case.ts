@@ -106,6 +106,9 @@ export class ScanDeadlines {
         });
         await sending;
         sending = this.outbox.send(events);
+        // Its failure is thrown where it is awaited; without a handler now, one during the next step would be an
+        // unhandled rejection, and Node stops the process for that.
+        sending.catch(() => undefined);
         total += events.length;
         if (candidates === 0) return total;
       }
