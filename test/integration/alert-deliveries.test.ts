@@ -89,6 +89,22 @@ describe('alert deliveries against PostgreSQL', () => {
     expect(await statesOf(alertId, ids)).toEqual(['sent', 'sent', 'sending']);
   });
 
+  it('puts a claim back to queued for another attempt, or cancels it when its alert was withdrawn or superseded', async () => {
+    const ids = recipients.map((recipient) => recipient.subscriberId);
+    for (const [later, expected] of [
+      ['active', 'queued:timeout'],
+      ['cancelled', 'cancelled:timeout'],
+      ['updated', 'cancelled:timeout'],
+    ]) {
+      const alertId = await alertIn('active');
+      await deliveries.insertQueued(alertId, recipients);
+      await deliveries.claim(alertId, [ids[0]]);
+      await dataSource.query(`UPDATE notifier.alerts SET state = $2 WHERE id = $1`, [alertId, later]);
+      await deliveries.release(alertId, [ids[0]], 'timeout');
+      expect(await statesOf(alertId, [ids[0]])).toEqual([expected]);
+    }
+  });
+
   it('queues again what a dead worker claimed and never settled, and only that', async () => {
     const active = await alertIn('active');
     const withdrawn = await alertIn('active');

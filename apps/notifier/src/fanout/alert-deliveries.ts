@@ -41,7 +41,8 @@ export interface ClaimedRecipient {
  * only holds jobs pointing at rows; a row is claimed (queued → sending) in one UPDATE before its message leaves, so
  * a job run twice, or a Cancel committed meanwhile, never sends a message twice or after its withdrawal. The vendor's
  * answer settles it (sent, failed, or back to queued); a row left sending by a worker that died before the answer
- * is queued again by the sweep, so everyone is reached at least once.
+ * is queued again by the sweep, so everyone is reached at least once: twice only if that worker died after the
+ * vendor took the message and before its answer was stored.
  */
 @Injectable()
 export class AlertDeliveries {
@@ -213,13 +214,16 @@ export class AlertDeliveries {
     );
   }
 
-  /** Not sent after all, worth another attempt: back to queued, unless the alert was cancelled meanwhile. */
+  /**
+   * Not sent after all, worth another attempt: back to queued, unless the alert was cancelled or superseded
+   * meanwhile (nothing more of it goes out, and a queued row of it would wait for ever).
+   */
   async release(alertId: string, subscriberIds: readonly string[], error: string): Promise<void> {
     if (subscriberIds.length === 0) return;
     await this.dataSource.query(
       `UPDATE notifier.deliveries d
-          SET state = CASE WHEN a.state = 'cancelled' THEN 'cancelled' ELSE 'queued' END,
-              cancelled_at = CASE WHEN a.state = 'cancelled' THEN now() END,
+          SET state = CASE WHEN a.state = 'active' THEN 'queued' ELSE 'cancelled' END,
+              cancelled_at = CASE WHEN a.state = 'active' THEN NULL ELSE now() END,
               sent_at = NULL, last_error = $3
          FROM notifier.alerts a
         WHERE a.id = d.alert_id AND d.alert_id = $1 AND d.subscriber_id = ANY($2::uuid[]) AND d.state = 'sending'`,

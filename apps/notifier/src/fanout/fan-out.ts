@@ -16,8 +16,8 @@ const UNCONFIRMED_AFTER_MS = 5 * 60_000;
  * cancellation to whoever got what it withdraws; its queued deliveries were stopped when it was accepted), and, on a
  * timer, a sweep that finds what Redis or a dead worker lost: alerts never fanned out, deliveries claimed but never
  * answered (queued again), and queued deliveries whose channel queue holds no job any more (Redis restarted or
- * flushed); it also applies receipts that came before their delivery had its vendor id. Postgres is the truth; re-queued rows are claimed like any other, so a sweep that overlaps a live job
- * sends nothing twice.
+ * flushed); it also applies receipts that came before their delivery had its vendor id. Postgres is the truth:
+ * re-queued rows are claimed like any other, so a sweep that overlaps a live job sends nothing twice.
  */
 @Injectable()
 export class FanOut implements OnApplicationBootstrap, OnModuleDestroy {

@@ -34,14 +34,26 @@ export class SendAlertBatch {
   async execute(batch: SendBatch, isLastAttempt: boolean): Promise<BatchOutcome> {
     const claimed = await this.deliveries.claim(batch.alertId, batch.subscriberIds);
     if (claimed.length === 0) return { sent: 0, failed: 0 };
+    try {
+      return await this.sendClaimed(batch, claimed, isLastAttempt);
+    } catch (error) {
+      // Whatever the failure left sending goes back to queued now, for the retry, not after the sweep's 5 minutes.
+      await this.deliveries.release(batch.alertId, ids(claimed), 'error');
+      throw error;
+    }
+  }
+
+  private sendClaimed(batch: SendBatch, claimed: ClaimedRecipient[], isLastAttempt: boolean): Promise<BatchOutcome> {
     if (batch.channel === 'wecom') return this.wecom.send(batch, claimed, isLastAttempt);
     if (batch.channel === 'wxa') return this.wxa.send(batch, claimed, isLastAttempt);
-    if (!this.settings.sms) {
-      // SMS is off by config: the rows say so rather than wait for ever.
-      await this.deliveries.markFailed(batch.alertId, ids(claimed), 'sms_off');
-      return { sent: 0, failed: claimed.length };
-    }
+    if (!this.settings.sms) return this.smsOff(batch, claimed);
     return this.sendSms(batch, claimed, this.settings.sms, isLastAttempt);
+  }
+
+  /** SMS is off by config: the rows say so rather than wait for ever. */
+  private async smsOff(batch: SendBatch, claimed: ClaimedRecipient[]): Promise<BatchOutcome> {
+    await this.deliveries.markFailed(batch.alertId, ids(claimed), 'sms_off');
+    return { sent: 0, failed: claimed.length };
   }
 
   private async sendSms(

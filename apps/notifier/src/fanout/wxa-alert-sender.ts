@@ -59,12 +59,9 @@ export class WxaAlertSender {
         failed += 1;
         continue;
       }
+      let msgid: string | undefined;
       try {
-        const { msgid } = await this.messages.send(openid, wxa.templateId, values);
-        await this.deliveries.markSent(alertId, [
-          { subscriberId: recipient.subscriberId, vendorMessageId: msgid ? `wxa:${msgid}` : null },
-        ]);
-        sent += 1;
+        ({ msgid } = await this.messages.send(openid, wxa.templateId, values));
       } catch (error) {
         const verdict = verdictOf(error);
         if (!verdict) {
@@ -79,7 +76,13 @@ export class WxaAlertSender {
         await this.deliveries.markFailed(alertId, [recipient.subscriberId], verdict.code);
         failed += 1;
         this.logger.warn({ alertId, code: verdict.code }, 'alert subscribe message not sent');
+        continue;
       }
+      // Outside the try: a database failure here is not the platform's refusal (and must not send it again).
+      await this.deliveries.markSent(alertId, [
+        { subscriberId: recipient.subscriberId, vendorMessageId: msgid ? `wxa:${msgid}` : null },
+      ]);
+      sent += 1;
     }
     if (retry) throw new BatchToRetry(retry.code, retry.retryAfterMs);
     return { sent, failed };

@@ -9,10 +9,12 @@ export class AddDeliverySending1764350000000 implements MigrationInterface {
   name = 'AddDeliverySending1764350000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // NOT VALID, then VALIDATE: the check of the existing rows does not hold up the fan-out's writes meanwhile.
     await queryRunner.query(`
       ALTER TABLE "notifier"."deliveries" DROP CONSTRAINT "deliveries_state_check",
         ADD CONSTRAINT "deliveries_state_check"
-          CHECK ("state" IN ('queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled'))`);
+          CHECK ("state" IN ('queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled')) NOT VALID`);
+    await queryRunner.query(`ALTER TABLE "notifier"."deliveries" VALIDATE CONSTRAINT "deliveries_state_check"`);
     await queryRunner.query(
       `CREATE INDEX "deliveries_sending" ON "notifier"."deliveries" ("sent_at") WHERE "state" = 'sending'`,
     );
