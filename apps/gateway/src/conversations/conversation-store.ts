@@ -4,7 +4,7 @@ import { ReplyV1 } from '@libs/common/contracts/channel-outbound.v1';
 import { Channel, Lang } from '@libs/common/contracts/common-fields';
 import { DomainError } from '@libs/common/errors/domain-error';
 import { FieldCipher } from '@libs/common/pii/field-cipher';
-import { MicroBatcher } from '@libs/common/batching/micro-batcher';
+import { eachAloneOnFailure, MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
 
@@ -39,10 +39,17 @@ type StoredInbound = { id: string; isNew: boolean };
 export class ConversationStore {
   private readonly conversations: Repository<ConversationEntity>;
   private readonly messages: Repository<MessageEntity>;
-  private readonly inbound = new MicroBatcher((messages: InboundMessage[]) => this.insertInbound(messages), {
-    lingerMs: 2,
-    maxBatchSize: 200,
-  });
+  /**
+   * Concurrent citizens' messages share one INSERT; after a failure each is stored alone, so that only the one at
+   * fault (a conversation that does not exist) gets the error.
+   */
+  private readonly inbound = new MicroBatcher(
+    eachAloneOnFailure(
+      (messages: InboundMessage[]) => this.insertInboundRows(messages),
+      (message) => this.withConversation(() => this.insertInboundRows([message])).then(([stored]) => stored),
+    ),
+    { lingerMs: 2, maxBatchSize: 200 },
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -146,26 +153,7 @@ export class ConversationStore {
     };
   }
 
-  /**
-   * One INSERT for a batch of citizens' messages, each row stamped in arrival order (clock_timestamp, not the
-   * statement's now()). A batch fails whole, so after a failure each message is stored alone and only the one at fault
-   * (a conversation that does not exist) gets the error.
-   */
-  private async insertInbound(messages: InboundMessage[]): Promise<Array<StoredInbound | Error>> {
-    if (messages.length > 1) {
-      const batch = await this.insertInboundRows(messages).catch(() => undefined);
-      if (batch) return batch;
-    }
-    return Promise.all(
-      messages.map((message) =>
-        this.withConversation(() => this.insertInboundRows([message])).then(
-          ([stored]) => stored,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-        ),
-      ),
-    );
-  }
-
+  /** One INSERT for citizens' messages, each row stamped in arrival order (clock_timestamp, not the statement's now()). */
   private async insertInboundRows(messages: InboundMessage[]): Promise<StoredInbound[]> {
     const inserted: Array<{ id: string }> = await this.dataSource.query(
       `INSERT INTO gateway.messages (id, conversation_id, direction, platform_message_id, text_cipher, created_at)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { MicroBatchOptions, MicroBatcher } from '@libs/common/batching/micro-batcher';
+import { eachAloneOnFailure, MicroBatchOptions, MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { CreateTicketV1 } from '@libs/common/contracts/ticket-commands.v1';
 import { TicketCreatedV1 } from '@libs/common/contracts/ticket-events.v1';
@@ -31,11 +31,15 @@ const BATCH: MicroBatchOptions = { lingerMs: 2, maxBatchSize: 100 };
  * POST Service Request: a request from another system becomes a ticket exactly as a complaint from chat does (the
  * same CreateTicket, routing and deadlines), in the district this deployment serves. It has no conversation: its
  * channel is `open311` and its conversation id is fresh, so nobody is to be messaged about it. Concurrent requests
- * are stored together (a MicroBatcher): each answers with its own ticket, and they stand or fall together.
+ * are stored together (a MicroBatcher), each answered with its own ticket; should their transaction fail, each is
+ * stored alone, so that only a request at fault is refused.
  */
 @Injectable()
 export class SubmitOpen311Request {
-  private readonly batcher = new MicroBatcher((requests: Pending[]) => this.openTickets(requests), BATCH);
+  private readonly batcher = new MicroBatcher(
+    eachAloneOnFailure((requests: Pending[]) => this.openTickets(requests)),
+    BATCH,
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,6 +68,7 @@ export class SubmitOpen311Request {
       traceId: traceContext.traceId(),
     });
     const ticket = await this.batcher.add({ command, record: { commandId: command.id, client, submission } });
+    if (ticket instanceof Error) throw ticket;
     traceContext.annotate({ ticketNo: ticket.ticketNo });
     this.logger.info({ ticketNo: ticket.ticketNo, serviceCode: service.code, client }, 'open311 request accepted');
     return {

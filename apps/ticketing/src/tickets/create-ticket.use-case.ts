@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MicroBatcher } from '@libs/common/batching/micro-batcher';
+import { eachAloneOnFailure, MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { createEnvelope } from '@libs/common/contracts/envelope';
 import { TicketCommandV1 } from '@libs/common/contracts/ticket-commands.v1';
 import { Outgoing, Topic } from '@libs/common/contracts/topics';
@@ -27,10 +27,10 @@ export interface CreatedTicket {
  */
 @Injectable()
 export class CreateTicket {
-  private readonly inserts = new MicroBatcher((tickets: NewTicket[]) => this.tickets.insertAll(tickets), {
-    lingerMs: 2,
-    maxBatchSize: 100,
-  });
+  private readonly inserts = new MicroBatcher(
+    eachAloneOnFailure((tickets: NewTicket[]) => this.tickets.insertAll(tickets)),
+    { lingerMs: 2, maxBatchSize: 100 },
+  );
 
   constructor(
     private readonly tickets: TicketStore,
@@ -43,10 +43,12 @@ export class CreateTicket {
 
   /**
    * One command, as the Kafka consumer hands them over. Commands handled at the same moment (other conversations)
-   * share one INSERT; each is routed on its own first, so a command that cannot be routed fails alone.
+   * share one INSERT; each is routed on its own first, and inserted alone after a failed INSERT, so a command that
+   * cannot be routed or stored fails alone.
    */
   async execute(command: CreateTicketCommand): Promise<Outgoing[]> {
     const ticket = await this.inserts.add(await this.routed(command));
+    if (ticket instanceof Error) throw ticket;
     traceContext.annotate({ ticketNo: ticket.ticketNo });
     return (await this.opened(ticket, command)).events;
   }

@@ -1,4 +1,4 @@
-import { MicroBatcher } from './micro-batcher';
+import { eachAloneOnFailure, MicroBatcher } from './micro-batcher';
 
 describe('a micro-batcher', () => {
   it('runs what arrives within the linger time as one batch, and answers each caller with its own result', async () => {
@@ -75,5 +75,28 @@ describe('a micro-batcher', () => {
     void batcher.add(2);
     await batcher.drain();
     expect(done).toEqual([1, 2]);
+  });
+});
+
+describe('eachAloneOnFailure', () => {
+  const doubleUnlessOdd = async (items: number[]) => {
+    if (items.some((item) => item % 2 === 1)) throw new Error(`odd among ${items.join(',')}`);
+    return items.map((item) => item * 2);
+  };
+
+  it('runs the items together when that works', async () => {
+    const together = jest.fn(doubleUnlessOdd);
+    expect(await eachAloneOnFailure(together)([2, 4, 6])).toEqual([4, 8, 12]);
+    expect(together).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a failure, runs each alone: only the item at fault gets an error', async () => {
+    const results = await eachAloneOnFailure(doubleUnlessOdd)([2, 3, 4]);
+    expect(results).toEqual([4, new Error('odd among 3'), 8]);
+  });
+
+  it('runs a single item alone, with its own way of doing one', async () => {
+    const alone = jest.fn(async (item: number) => item + 100);
+    expect(await eachAloneOnFailure(doubleUnlessOdd, alone)([5])).toEqual([105]);
   });
 });

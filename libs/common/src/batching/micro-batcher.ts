@@ -65,3 +65,24 @@ export class MicroBatcher<T, R> {
     }
   }
 }
+
+/**
+ * For a MicroBatcher's `run` whose batch fails whole (one INSERT, one transaction): tries the items `together`,
+ * and after a failure each `alone`, so that only an item at fault gets an error, as its result. Callers throw it.
+ */
+export function eachAloneOnFailure<T, R>(
+  together: (items: T[]) => Promise<R[]>,
+  alone: (item: T) => Promise<R> = async (item) => (await together([item]))[0],
+): (items: T[]) => Promise<Array<R | Error>> {
+  return async (items) => {
+    if (items.length > 1) {
+      const results = await together(items).catch(() => undefined);
+      if (results) return results;
+    }
+    return Promise.all(
+      items.map((item) =>
+        alone(item).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      ),
+    );
+  };
+}
