@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -35,11 +35,13 @@ const BATCH: MicroBatchOptions = { lingerMs: 2, maxBatchSize: 100 };
  * stored alone, so that only a request at fault is refused.
  */
 @Injectable()
-export class SubmitOpen311Request {
+export class SubmitOpen311Request implements BeforeApplicationShutdown {
   private readonly batcher = new MicroBatcher(
     eachAloneOnFailure((requests: Pending[]) => this.openTickets(requests)),
     BATCH,
   );
+  /** ticket.created sends not yet done, waited for when the app stops (the relay would send them again). */
+  private readonly announcing = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -102,8 +104,16 @@ export class SubmitOpen311Request {
       return tickets;
     });
     // Committed: the answers need not wait for Kafka, nor the next batch for this one's events.
-    void this.announce(created.flatMap(({ events }) => events));
+    const announced = this.announce(created.flatMap(({ events }) => events));
+    this.announcing.add(announced);
+    void announced.finally(() => this.announcing.delete(announced));
     return created.map(({ events }) => createdTicket(events));
+  }
+
+  /** Requests already taken are stored and announced before the app stops. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.batcher.drain();
+    await Promise.allSettled(this.announcing);
   }
 
   /**

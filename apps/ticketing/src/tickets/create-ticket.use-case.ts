@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { eachAloneOnFailure, MicroBatcher } from '@libs/common/batching/micro-batcher';
 import { createEnvelope } from '@libs/common/contracts/envelope';
@@ -26,7 +26,7 @@ export interface CreatedTicket {
  * days. A redelivered command finds the ticket it created and announces it again under the same event id.
  */
 @Injectable()
-export class CreateTicket {
+export class CreateTicket implements BeforeApplicationShutdown {
   private readonly inserts = new MicroBatcher(
     eachAloneOnFailure((tickets: NewTicket[]) => this.tickets.insertAll(tickets)),
     { lingerMs: 2, maxBatchSize: 100 },
@@ -51,6 +51,11 @@ export class CreateTicket {
     if (ticket instanceof Error) throw ticket;
     traceContext.annotate({ ticketNo: ticket.ticketNo });
     return (await this.opened(ticket, command)).events;
+  }
+
+  /** Commands already taken are stored before the app stops. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.inserts.drain();
   }
 
   /**
