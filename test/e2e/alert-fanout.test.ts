@@ -248,6 +248,23 @@ describe('alert fan-out to SMS', () => {
     expect(smsFor(minor.id)).toHaveLength(3000);
   });
 
+  it('reaches those a worker had claimed when it died, once the sweep finds the claim unanswered', async () => {
+    await subscribe('440115', 5);
+    const { id } = await publish(cap({ identifier: unique('dead-worker'), regionCode: '440115' }));
+    await eventually(async () => expect(await states(id)).toEqual({ sent: 5 }), 30_000);
+    // What a worker that died between its claim and the vendor's answer leaves, ten minutes on: two rows sending.
+    const { rows: claimed } = await db.query<{ subscriber_id: string }>(
+      `UPDATE notifier.deliveries SET state = 'sending', sent_at = now() - interval '10 minutes', vendor_message_id = NULL
+        WHERE alert_id = $1 AND subscriber_id IN (SELECT subscriber_id FROM notifier.deliveries WHERE alert_id = $1 LIMIT 2)
+       RETURNING subscriber_id`,
+      [id],
+    );
+    expect(claimed).toHaveLength(2);
+
+    await eventually(async () => expect(smsFor(id)).toHaveLength(7), 30_000);
+    await eventually(async () => expect(await states(id)).toEqual({ sent: 5 }), 10_000);
+  });
+
   it('loses no one and sends no one twice when Redis loses its queues mid fan-out', async () => {
     const phones = await subscribe('440114', 3000);
     const { id } = await publish(cap({ identifier: unique('flush'), regionCode: '440114' }));
