@@ -40,6 +40,7 @@ beforeAll(async () => {
       SMS_CALLBACK_ALLOWED_IPS: '127.0.0.1/32',
       ALERT_SMS_VENDOR: 'tencent',
       ALERT_SMS_TENCENT_TEMPLATE_ID: vendor.SMS_TENCENT_TEMPLATE_ID,
+      ALERT_SWEEP_EVERY_MS: '1000',
       ALERT_SMS_ALIYUN_TEMPLATE_CODE: vendor.SMS_ALIYUN_TEMPLATE_CODE,
       // The fake Aliyun template takes 35 characters: the same limit for both, so one text fits either vendor.
       ALERT_SMS_PARAM_MAX_CHARS: vendor.SMS_ALIYUN_PARAM_MAX_CHARS,
@@ -204,6 +205,35 @@ describe('receipts for alert SMS', () => {
     await postReceipts('tencent', tencentStatusReports([{ sms: delivered, isDelivered: false }]));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await countsOf(alertId)).toMatchObject({ sent: 1, delivered: 1, failed: 1 });
+  });
+
+  it('applies a receipt that came before the vendor answer was stored, once it is', async () => {
+    await subscribe('440103', 1);
+    const alertId = await publish('440103');
+    const [sms] = await eventually(async () => {
+      const forAlert = fakes.tencent.sent.filter((one) => one.reference === alertId);
+      expect(forAlert).toHaveLength(1);
+      expect(await withVendorIds(alertId)).toBe(1);
+      return forAlert;
+    }, 30_000);
+    // As if the vendor's answer to the send were still on its way when the carrier's receipt comes.
+    const {
+      rows: [{ stored }],
+    } = await db.query<{ stored: string }>(
+      `SELECT vendor_message_id AS stored FROM notifier.deliveries WHERE alert_id = $1`,
+      [alertId],
+    );
+    await db.query(`UPDATE notifier.deliveries SET vendor_message_id = NULL WHERE alert_id = $1`, [alertId]);
+
+    await postReceipts('tencent', tencentStatusReports([{ sms, isDelivered: true }]));
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT 1 FROM notifier.early_receipts WHERE vendor_message_id = $1`, [stored]);
+      expect(rows).toHaveLength(1);
+    });
+    expect(await countsOf(alertId)).toMatchObject({ sent: 1, delivered: 0 });
+
+    await db.query(`UPDATE notifier.deliveries SET vendor_message_id = $2 WHERE alert_id = $1`, [alertId, stored]);
+    await eventually(async () => expect(await countsOf(alertId)).toMatchObject({ sent: 0, delivered: 1 }));
   });
 
   it('tells the recipients of one Aliyun request apart by number, without the number leaving the gateway', async () => {
