@@ -249,8 +249,8 @@ describe('alert fan-out to SMS', () => {
   });
 
   it('reaches those a worker had claimed when it died, once the sweep finds the claim unanswered', async () => {
-    await subscribe('440115', 5);
-    const { id } = await publish(cap({ identifier: unique('dead-worker'), regionCode: '440115' }));
+    await subscribe('440117', 5);
+    const { id } = await publish(cap({ identifier: unique('dead-worker'), regionCode: '440117' }));
     await eventually(async () => expect(await states(id)).toEqual({ sent: 5 }), 30_000);
     // What a worker that died between its claim and the vendor's answer leaves, ten minutes on: two rows sending.
     const { rows: claimed } = await db.query<{ subscriber_id: string }>(
