@@ -1,3 +1,4 @@
+import { TicketStatusV1 } from '@libs/common/contracts/ticket-events.v1';
 import { subscribeMessageData } from '@libs/common/vendors/wxa/subscribe-message-data';
 import { TicketCardFieldList, ticketCardValues } from './ticket-card';
 
@@ -33,16 +34,7 @@ describe('the ticket card (a subscribe message for ticket news)', () => {
   });
 
   it('names every state with a phrase the platform takes (five Chinese characters at most)', () => {
-    for (const status of [
-      'created',
-      'assigned',
-      'accepted',
-      'in_progress',
-      'returned',
-      'resolved',
-      'revisited',
-      'closed',
-    ] as const) {
+    for (const status of TicketStatusV1.options) {
       const values = ticketCardValues({ ...CONCLUDED, status }, 'x', TicketCardFieldList.parse('phrase1:status'));
       expect(() => subscribeMessageData(values)).not.toThrow();
     }
