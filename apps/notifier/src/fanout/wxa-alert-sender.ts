@@ -78,7 +78,8 @@ export class WxaAlertSender {
         this.logger.warn({ alertId, code: verdict.code }, 'alert subscribe message not sent');
         continue;
       }
-      // Outside the try: a database failure here is not the platform's refusal (and must not send it again).
+      // Outside the try: a database failure here is not the platform's refusal. The job fails and its rows still
+      // sending are released, so this one may go twice: at least once, as everywhere in the fan-out.
       await this.deliveries.markSent(alertId, [
         { subscriberId: recipient.subscriberId, vendorMessageId: msgid ? `wxa:${msgid}` : null },
       ]);
