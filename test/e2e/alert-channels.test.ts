@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { FakeWeComServer } from '../fakes/fake-wecom-server';
 import { FakeWxaServer } from '../fakes/fake-wxa-server';
 import { ErrorAnswer, eventually } from '../support/chat';
 import { request } from '../support/http';
+import { publishAlert, staffToken } from '../support/notifier-access';
 import { RunningSystem, startSystem } from '../support/running-system';
 
 // An alert to subscribers of the mini-program and of WeCom: the notifier sends one 订阅消息 per openid with the alert
@@ -39,9 +39,7 @@ beforeAll(async () => {
   });
   db = new Client({ connectionString: system.env.DATABASE_URL });
   await db.connect();
-  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
-  const tokenFor = (username: string, role: string) =>
-    jwt.signAsync({ sub: username, username, roles: [role] }, { algorithm: 'HS256', expiresIn: 3600 });
+  const tokenFor = (username: string, role: string) => staffToken(system, username, role);
   adminToken = await tokenFor('e2e-admin', 'admin');
   officerToken = await tokenFor('e2e-officer', 'emergency_officer');
 });
@@ -89,14 +87,8 @@ function cap(identifier: string, regionCode: string, msgType: 'Alert' | 'Cancel'
 </alert>`;
 }
 
-async function publish(xml: string): Promise<string> {
-  const answer = await request<{ id: string } & ErrorAnswer>('POST', system.url('notifier', '/api/v1/alerts'), {
-    body: xml,
-    token: officerToken,
-    headers: { 'content-type': 'application/cap+xml' },
-  });
-  expect([200, 201]).toContain(answer.status);
-  return answer.body.id;
+function publish(xml: string): Promise<string> {
+  return publishAlert(system, officerToken, xml);
 }
 
 async function lastErrors(alertId: string): Promise<Record<string, string>> {

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { personalDataFields } from '@libs/common/config/config-fields';
-import { BlindIndex } from '@libs/common/pii/blind-index';
-import { FieldCipher } from '@libs/common/pii/field-cipher';
 import { FakeSmsVendors, startFakeSmsVendors } from '../fakes/fake-sms-vendors';
-import { ErrorAnswer, eventually } from '../support/chat';
-import { request } from '../support/http';
+import { eventually } from '../support/chat';
+import { insertSmsSubscribers, publishAlert, staffToken } from '../support/notifier-access';
 import { RunningSystem, startSystem } from '../support/running-system';
 
 // The whole path of an alert: POST /api/v1/alerts → targeting → notifier.deliveries → BullMQ send jobs → the local
@@ -19,8 +15,6 @@ let system: RunningSystem;
 let fakes: FakeSmsVendors;
 let db: Client;
 let token: string;
-let cipher: FieldCipher;
-let blindIndex: BlindIndex;
 let phoneSerial = Math.floor(Math.random() * 1e7);
 
 const REQUESTS_PER_SECOND = 2;
@@ -40,16 +34,7 @@ beforeAll(async () => {
   });
   db = new Client({ connectionString: system.env.DATABASE_URL });
   await db.connect();
-  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
-  token = await jwt.signAsync(
-    { sub: 'e2e-officer', username: 'e2e-officer', roles: ['emergency_officer'] },
-    { algorithm: 'HS256', expiresIn: 3600 },
-  );
-  cipher = new FieldCipher(
-    personalDataFields.PII_KEYS.parse(system.env.PII_KEYS),
-    String(system.env.PII_ACTIVE_KEY_ID),
-  );
-  blindIndex = new BlindIndex(personalDataFields.BLIND_INDEX_KEY.parse(system.env.BLIND_INDEX_KEY));
+  token = await staffToken(system, 'e2e-officer', 'emergency_officer');
 });
 afterAll(async () => {
   await db?.end();
@@ -57,20 +42,10 @@ afterAll(async () => {
   await fakes?.stop();
 });
 
-/** Subscribers straight into the table, as registration stores them: the number encrypted and blind-indexed. */
+/** New SMS subscribers in the district; their numbers as the vendor gets them. */
 async function subscribe(regionCode: string, count: number, lang: 'zh' | 'en' | 'ug' = 'zh'): Promise<string[]> {
   const phones = Array.from({ length: count }, () => `139${String(phoneSerial++ % 1e8).padStart(8, '0')}`);
-  await db.query(
-    `INSERT INTO notifier.subscribers (id, channel, address_cipher, address_index, region_codes, lang, preference,
-       created_at, updated_at)
-     SELECT gen_random_uuid(), 'sms', c, i, ARRAY[$3::text], $4, 1, now(), now() FROM unnest($1::text[], $2::text[]) AS s(c, i)`,
-    [
-      phones.map((phone) => cipher.encrypt(phone)),
-      phones.map((phone) => blindIndex.of('phone', phone)),
-      regionCode,
-      lang,
-    ],
-  );
+  await insertSmsSubscribers(system, db, phones, regionCode, lang);
   return phones.map((phone) => `+86${phone}`);
 }
 
@@ -122,13 +97,7 @@ function cap(options: CapOptions): string {
 }
 
 async function publish(xml: string): Promise<{ id: string }> {
-  const answer = await request<{ id: string } & ErrorAnswer>('POST', system.url('notifier', '/api/v1/alerts'), {
-    body: xml,
-    token,
-    headers: { 'content-type': 'application/cap+xml' },
-  });
-  expect([200, 201]).toContain(answer.status);
-  return answer.body;
+  return { id: await publishAlert(system, token, xml) };
 }
 
 async function states(alertId: string): Promise<Record<string, number>> {

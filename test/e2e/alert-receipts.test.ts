@@ -1,9 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
-import { personalDataFields } from '@libs/common/config/config-fields';
-import { BlindIndex } from '@libs/common/pii/blind-index';
-import { FieldCipher } from '@libs/common/pii/field-cipher';
 import {
   aliyunSmsReports,
   FakeSmsVendors,
@@ -11,8 +7,9 @@ import {
   startFakeSmsVendors,
   tencentStatusReports,
 } from '../fakes/fake-sms-vendors';
-import { ErrorAnswer, eventually } from '../support/chat';
+import { eventually } from '../support/chat';
 import { request } from '../support/http';
+import { insertSmsSubscribers, publishAlert, staffToken } from '../support/notifier-access';
 import { RunningSystem, startSystem } from '../support/running-system';
 
 // Carriers' receipts for alert SMS: the vendors post them to the gateway's one callback URL per account; the gateway
@@ -24,8 +21,6 @@ let system: RunningSystem;
 let fakes: FakeSmsVendors;
 let db: Client;
 let token: string;
-let cipher: FieldCipher;
-let blindIndex: BlindIndex;
 let phoneSerial = Math.floor(Math.random() * 1e7);
 const secret = randomBytes(24).toString('hex');
 
@@ -48,16 +43,7 @@ beforeAll(async () => {
   });
   db = new Client({ connectionString: system.env.DATABASE_URL });
   await db.connect();
-  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
-  token = await jwt.signAsync(
-    { sub: 'e2e-officer', username: 'e2e-officer', roles: ['emergency_officer'] },
-    { algorithm: 'HS256', expiresIn: 3600 },
-  );
-  cipher = new FieldCipher(
-    personalDataFields.PII_KEYS.parse(system.env.PII_KEYS),
-    String(system.env.PII_ACTIVE_KEY_ID),
-  );
-  blindIndex = new BlindIndex(personalDataFields.BLIND_INDEX_KEY.parse(system.env.BLIND_INDEX_KEY));
+  token = await staffToken(system, 'e2e-officer', 'emergency_officer');
 });
 afterAll(async () => {
   await db?.end();
@@ -65,19 +51,10 @@ afterAll(async () => {
   await fakes?.stop();
 });
 
-/** Subscribers straight into the table, as registration stores them: the number encrypted and blind-indexed. */
+/** New SMS subscribers in the district: 11 digits → subscriber id. */
 async function subscribe(regionCode: string, count: number): Promise<Map<string, string>> {
   const phones = Array.from({ length: count }, () => `139${String(phoneSerial++ % 1e8).padStart(8, '0')}`);
-  const { rows } = await db.query<{ id: string; address_cipher: string }>(
-    `INSERT INTO notifier.subscribers (id, channel, address_cipher, address_index, region_codes, lang, preference,
-       created_at, updated_at)
-     SELECT gen_random_uuid(), 'sms', c, i, ARRAY[$3::text], 'zh', 1, now(), now()
-       FROM unnest($1::text[], $2::text[]) AS s(c, i)
-     RETURNING id, address_cipher`,
-    [phones.map((phone) => cipher.encrypt(phone)), phones.map((phone) => blindIndex.of('phone', phone)), regionCode],
-  );
-  // 11 digits → subscriber id
-  return new Map(rows.map((row) => [cipher.decrypt(row.address_cipher), row.id]));
+  return insertSmsSubscribers(system, db, phones, regionCode);
 }
 
 function cap(identifier: string, regionCode: string): string {
@@ -106,14 +83,8 @@ function cap(identifier: string, regionCode: string): string {
 </alert>`;
 }
 
-async function publish(regionCode: string): Promise<string> {
-  const answer = await request<{ id: string } & ErrorAnswer>('POST', system.url('notifier', '/api/v1/alerts'), {
-    body: cap(`receipts-${randomUUID().slice(0, 8)}`, regionCode),
-    token,
-    headers: { 'content-type': 'application/cap+xml' },
-  });
-  expect([200, 201]).toContain(answer.status);
-  return answer.body.id;
+function publish(regionCode: string): Promise<string> {
+  return publishAlert(system, token, cap(`receipts-${randomUUID().slice(0, 8)}`, regionCode));
 }
 
 interface DeliveryCounts {

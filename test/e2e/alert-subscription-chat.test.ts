@@ -1,7 +1,7 @@
-import { JwtService } from '@nestjs/jwt';
 import { FakeWeComServer } from '../fakes/fake-wecom-server';
 import { eventually, webChat } from '../support/chat';
 import { request } from '../support/http';
+import { staffToken } from '../support/notifier-access';
 import { RunningSystem, startSystem } from '../support/running-system';
 
 // 订阅预警 in a conversation: dialogue asks where, the gateway registers the member's WeCom userid with the notifier
@@ -34,11 +34,7 @@ beforeAll(async () => {
   system.env.ALERT_SUBSCRIPTION_KEYS = `wecom:${WECOM_KEY}`;
   await system.start('gateway');
   callbackUrl = system.url('gateway', '/channels/wecom/callback');
-  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
-  adminToken = await jwt.signAsync(
-    { sub: 'e2e-admin', username: 'e2e-admin', roles: ['admin'] },
-    { algorithm: 'HS256', expiresIn: 3600 },
-  );
+  adminToken = await staffToken(system, 'e2e-admin', 'admin');
 });
 afterAll(async () => {
   await system?.stop();

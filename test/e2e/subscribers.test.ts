@@ -1,7 +1,7 @@
-import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { ErrorAnswer } from '../support/chat';
 import { request } from '../support/http';
+import { staffToken } from '../support/notifier-access';
 import { RunningSystem, startSystem } from '../support/running-system';
 
 // The subscribers API of the notifier, as an administrator and as a channel service holding a key for its channel.
@@ -34,9 +34,7 @@ beforeAll(async () => {
   db = new Client({ connectionString: system.env.DATABASE_URL });
   await db.connect();
   // Tokens as the gateway signs them at sign-in (its own e2e covers the sign-in).
-  const jwt = new JwtService({ secret: String(system.env.JWT_SECRET) });
-  const tokenFor = (username: string, role: string) =>
-    jwt.signAsync({ sub: username, username, roles: [role] }, { algorithm: 'HS256', expiresIn: 3600 });
+  const tokenFor = (username: string, role: string) => staffToken(system, username, role);
   adminToken = await tokenFor('e2e-admin', 'admin');
   agentToken = await tokenFor('e2e-agent', 'agent');
 });
